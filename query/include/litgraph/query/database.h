@@ -1,0 +1,16 @@
+// Opening the index for reading, with Xapian's errors turned into litgraph's.
+#pragma once
+
+#include <filesystem>
+
+#include <xapian.h>
+
+namespace litgraph::query {
+
+// Opens the Xapian database (or stub database listing shards) at `path` for
+// reading. Throws IndexError naming the path if it does not exist or cannot be
+// opened, IndexError::corrupt if Xapian finds it corrupt. A reader sees the
+// last committed state and never blocks a writer.
+Xapian::Database open_readable(const std::filesystem::path& path);
+
+}  // namespace litgraph::query
