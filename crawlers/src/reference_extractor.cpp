@@ -155,7 +155,10 @@ std::vector<Candidate> read_candidates(std::string_view text) {
     std::string_view original = trim(line.substr(marker));
     std::string content = simplify(original);
     bool starts_entry = marker > 0 || starts_with_author(content);
-    if (open_entry && !starts_entry && !is_reference_heading(trimmed)) {
+    // A hanging indent continues a list entry even after a full stop.
+    bool indented = is_space(line[0]) && !candidates.empty() && candidates.back().marker &&
+                    !candidates.back().blank;
+    if ((open_entry || indented) && !starts_entry && !is_reference_heading(trimmed)) {
       candidates.back().text += ' ';
       candidates.back().text += content;
       candidates.back().original += ' ';

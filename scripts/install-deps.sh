@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what litgraph needs to build and test, from Debian 12 packages.
+# Idempotent: when everything is installed it does nothing and prints nothing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libxapian-dev xapian-tools      # the index
+  libcurl4-openssl-dev            # HTTP
+  libpugixml-dev rapidjson-dev    # XML and JSON
+  libcli11-dev                    # command-line parsing
+  zlib1g-dev                      # .gz inputs
+  catch2                          # tests (v2.13)
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+echo "install-deps: installing ${missing[*]}" >&2
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}" >/dev/null

@@ -1,0 +1,668 @@
+// Field parsing of single reference entries, one table per citation style.
+// Entries are written the way real reference lists print them; expected
+// values use '-' for any dash, as Reference::pages does, and titles and
+// containers come without their closing punctuation.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+
+#include "litgraph/crawlers/references.h"
+
+using litgraph::crawlers::parse_reference;
+using litgraph::schema::CitationStyle;
+using litgraph::schema::style_name;
+
+namespace {
+
+// A field the case leaves unchecked: an unknown style asserts only what the
+// entry states plainly.
+constexpr const char* kAny = "<any>";
+constexpr int kAnyCount = -1;
+
+// One entry and what parse_reference must read from it. A null field must be
+// absent; year 0 means no year.
+struct Case {
+  const char* name;
+  const char* entry;
+  CitationStyle style = CitationStyle::kUnknown;
+  int authors = 0;
+  const char* family = nullptr;  // of the first author
+  const char* given = nullptr;
+  const char* suffix = "";
+  bool et_al = false;
+  int year = 0;
+  const char* title = nullptr;
+  const char* container = nullptr;
+  const char* volume = nullptr;
+  const char* issue = nullptr;
+  const char* pages = nullptr;
+  const char* first_page = nullptr;
+  const char* last_page = nullptr;
+  const char* doi = nullptr;
+  const char* pmid = nullptr;
+  const char* pmcid = nullptr;
+};
+
+std::string shown(const std::optional<std::string>& value) { return value.value_or("<none>"); }
+std::string shown(const char* value) { return value ? value : "<none>"; }
+
+void check_field(const char* field, const std::optional<std::string>& actual, const char* expected) {
+  if (expected == kAny) return;
+  INFO("field: " << field);
+  CHECK(shown(actual) == shown(expected));
+}
+
+void check_case(const Case& c) {
+  INFO("entry: " << c.entry);
+  auto r = parse_reference(c.entry);
+  CHECK(style_name(r.style) == style_name(c.style));
+  if (c.authors != kAnyCount) {
+    CHECK(r.authors.size() == static_cast<std::size_t>(c.authors));
+    CHECK(r.et_al == c.et_al);
+  }
+  if (c.family && !r.authors.empty()) {
+    CHECK(r.authors[0].family == c.family);
+    if (c.given) CHECK(r.authors[0].given == c.given);
+    CHECK(r.authors[0].suffix == c.suffix);
+  }
+  CHECK(r.year.value_or(0) == c.year);
+  check_field("title", r.title, c.title);
+  check_field("container", r.container, c.container);
+  check_field("volume", r.volume, c.volume);
+  check_field("issue", r.issue, c.issue);
+  check_field("pages", r.pages, c.pages);
+  check_field("first_page", r.first_page, c.first_page);
+  check_field("last_page", r.last_page, c.last_page);
+  check_field("doi", r.doi, c.doi);
+  check_field("pmid", r.pmid, c.pmid);
+  check_field("pmcid", r.pmcid, c.pmcid);
+}
+
+template <std::size_t N>
+void check_cases(const Case (&cases)[N]) {
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) { check_case(c); }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("parse_reference reads APA entries: inverted initials, (year), comma source",
+          "[crawlers][refs][apa]") {
+  static const Case cases[] = {
+      {.name = "one author, year with a letter, article number",
+       .entry = "Duman, R. S. (2018a). Ketamine and rapid-acting antidepressants: A new era in the "
+                "battle against depression and suicide. F1000Research, 7, 659. "
+                "https://doi.org/10.12688/f1000research.14344.1",
+       .style = CitationStyle::kApa, .authors = 1, .family = "Duman", .given = "R. S.",
+       .year = 2018,
+       .title = "Ketamine and rapid-acting antidepressants: A new era in the battle against "
+                "depression and suicide",
+       .container = "F1000Research", .volume = "7", .pages = "659", .first_page = "659",
+       .doi = "10.12688/f1000research.14344.1"},
+      {.name = "two authors, Jr after the initials, question mark ending the title",
+       .entry = "Zarate, C. A., Jr., & Niciu, M. J. (2015). Ketamine for depression: Evidence, "
+                "challenges and promise? World Psychiatry, 14(3), 348\u2013350. "
+                "https://doi.org/10.1002/wps.20269",
+       .style = CitationStyle::kApa, .authors = 2, .family = "Zarate", .given = "C. A.",
+       .suffix = "Jr", .year = 2015,
+       .title = "Ketamine for depression: Evidence, challenges and promise?",
+       .container = "World Psychiatry", .volume = "14", .issue = "3", .pages = "348-350",
+       .first_page = "348", .last_page = "350", .doi = "10.1002/wps.20269"},
+      {.name = "twelve authors with a two-word family name",
+       .entry = "Murrough, J. W., Iosifescu, D. V., Chang, L. C., Al Jurdi, R. K., Green, C. E., "
+                "Perez, A. M., Iqbal, S., Pillemer, S., Foulkes, A., Shah, A., Charney, D. S., & "
+                "Mathew, S. J. (2013). Antidepressant efficacy of ketamine in treatment-resistant "
+                "major depression: A two-site randomized controlled trial. American Journal of "
+                "Psychiatry, 170(10), 1134\u20131142. https://doi.org/10.1176/appi.ajp.2013.13030392",
+       .style = CitationStyle::kApa, .authors = 12, .family = "Murrough", .given = "J. W.",
+       .year = 2013,
+       .title = "Antidepressant efficacy of ketamine in treatment-resistant major depression: A "
+                "two-site randomized controlled trial",
+       .container = "American Journal of Psychiatry", .volume = "170", .issue = "10",
+       .pages = "1134-1142", .first_page = "1134", .last_page = "1142",
+       .doi = "10.1176/appi.ajp.2013.13030392"},
+      {.name = "hyphenated non-ASCII name and particles",
+       .entry = "P\u00e9rez-Higueras, M., van der Berg, J. P., & de la Fuente, R. (2020). Esketamine "
+                "nasal spray in older adults with treatment-resistant depression: A real-world "
+                "cohort. Revista de Psiquiatr\u00eda y Salud Mental, 13(4), 199\u2013207. "
+                "https://doi.org/10.1016/j.rpsm.2020.05.004",
+       .style = CitationStyle::kApa, .authors = 3, .family = "P\u00e9rez-Higueras", .given = "M.",
+       .year = 2020,
+       .title = "Esketamine nasal spray in older adults with treatment-resistant depression: A "
+                "real-world cohort",
+       .container = "Revista de Psiquiatr\u00eda y Salud Mental", .volume = "13", .issue = "4",
+       .pages = "199-207", .first_page = "199", .last_page = "207",
+       .doi = "10.1016/j.rpsm.2020.05.004"},
+      {.name = "APA 6 list cut with an ellipsis",
+       .entry = "Singh, J. B., Fedgchin, M., Daly, E. J., De Boer, P., Cooper, K., Lim, P., . . . "
+                "Van Nueten, L. (2016). A double-blind, randomized, placebo-controlled, "
+                "dose-frequency study of intravenous ketamine in patients with treatment-resistant "
+                "depression. The American Journal of Psychiatry, 173(8), 816\u2013826. "
+                "doi:10.1176/appi.ajp.2016.16010037",
+       .style = CitationStyle::kApa, .authors = 7, .family = "Singh", .given = "J. B.",
+       .et_al = true, .year = 2016,
+       .title = "A double-blind, randomized, placebo-controlled, dose-frequency study of "
+                "intravenous ketamine in patients with treatment-resistant depression",
+       .container = "The American Journal of Psychiatry", .volume = "173", .issue = "8",
+       .pages = "816-826", .first_page = "816", .last_page = "826",
+       .doi = "10.1176/appi.ajp.2016.16010037"},
+      {.name = "abbreviation in the title, PMID after the DOI",
+       .entry = "Dore, J., Turnipseed, B., Dwyer, S., Turnipseed, A., Andries, J., Ascani, G., "
+                "Monnette, C., Huidekoper, A., Strauss, N., & Wolfson, P. (2019). Ketamine assisted "
+                "psychotherapy (KAP): Patient demographics, clinical data and outcomes in three "
+                "large practices administering ketamine with psychotherapy. Journal of "
+                "Psychoactive Drugs, 51(2), 189\u2013198. https://doi.org/10.1080/02791072.2019.1587556 "
+                "PMID: 30917760",
+       .style = CitationStyle::kApa, .authors = 10, .family = "Dore", .given = "J.", .year = 2019,
+       .title = "Ketamine assisted psychotherapy (KAP): Patient demographics, clinical data and "
+                "outcomes in three large practices administering ketamine with psychotherapy",
+       .container = "Journal of Psychoactive Drugs", .volume = "51", .issue = "2",
+       .pages = "189-198", .first_page = "189", .last_page = "198",
+       .doi = "10.1080/02791072.2019.1587556", .pmid = "30917760"},
+      {.name = "e-page, three authors",
+       .entry = "Walsh, Z., Mollaahmetoglu, O. M., & Morgan, C. (2021). Ketamine for the treatment "
+                "of mental health and substance use disorders: comprehensive systematic review. "
+                "BJPsych open, 8(1), e19. https://doi.org/10.1192/bjo.2021.1061",
+       .style = CitationStyle::kApa, .authors = 3, .family = "Walsh", .given = "Z.", .year = 2021,
+       .title = "Ketamine for the treatment of mental health and substance use disorders: "
+                "comprehensive systematic review",
+       .container = "BJPsych open", .volume = "8", .issue = "1", .pages = "e19",
+       .first_page = "e19", .doi = "10.1192/bjo.2021.1061"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads MLA entries: full names, quoted title, vol./no./pp. elements",
+          "[crawlers][refs][mla]") {
+  static const Case cases[] = {
+      {.name = "two authors, e-page, Accessed date is not the year",
+       .entry = "Bell, Rae Frances, and Eija Anneli Kalso. \u201cKetamine for Pain Management.\u201d "
+                "PAIN Reports, vol. 3, no. 5, 2018, p. e674, "
+                "https://doi.org/10.1097/pr9.0000000000000674. Accessed 30 Apr. 2023.",
+       .style = CitationStyle::kMla, .authors = 2, .family = "Bell", .given = "Rae Frances",
+       .year = 2018, .title = "Ketamine for Pain Management", .container = "PAIN Reports",
+       .volume = "3", .issue = "5", .pages = "e674", .first_page = "e674",
+       .doi = "10.1097/pr9.0000000000000674"},
+      {.name = "one author, double issue, abbreviated page range",
+       .entry = "Krystal, John H. \u201cKetamine and the Potential Role for Rapid-Acting "
+                "Antidepressant Medications.\u201d Swiss Medical Weekly, vol. 137, nos. 15\u201316, "
+                "2007, pp. 215\u201316.",
+       .style = CitationStyle::kMla, .authors = 1, .family = "Krystal", .given = "John H.",
+       .year = 2007,
+       .title = "Ketamine and the Potential Role for Rapid-Acting Antidepressant Medications",
+       .container = "Swiss Medical Weekly", .volume = "137", .issue = "15-16",
+       .pages = "215-16", .first_page = "215", .last_page = "216"},
+      {.name = "Jr and et al., month before the year",
+       .entry = "Zarate, Carlos A., Jr., et al. \u201cA Randomized Trial of an "
+                "N-Methyl-D-Aspartate Antagonist in Treatment-Resistant Major Depression.\u201d "
+                "Archives of General Psychiatry, vol. 63, no. 8, Aug. 2006, pp. 856\u201364, "
+                "https://doi.org/10.1001/archpsyc.63.8.856.",
+       .style = CitationStyle::kMla, .authors = 1, .family = "Zarate", .given = "Carlos A.",
+       .suffix = "Jr", .et_al = true, .year = 2006,
+       .title = "A Randomized Trial of an N-Methyl-D-Aspartate Antagonist in "
+                "Treatment-Resistant Major Depression",
+       .container = "Archives of General Psychiatry", .volume = "63", .issue = "8",
+       .pages = "856-64", .first_page = "856", .last_page = "864",
+       .doi = "10.1001/archpsyc.63.8.856"},
+      {.name = "particle and accented names",
+       .entry = "de la Fuente, Juan Ram\u00f3n, and Luc\u00eda P\u00e9rez-Higueras. \u201cKetamina en la "
+                "depresi\u00f3n resistente: revisi\u00f3n sistem\u00e1tica.\u201d Actas Espa\u00f1olas de "
+                "Psiquiatr\u00eda, vol. 48, no. 2, Mar. 2020, pp. 67\u201379.",
+       .style = CitationStyle::kMla, .authors = 2, .family = "de la Fuente",
+       .given = "Juan Ram\u00f3n", .year = 2020,
+       .title = "Ketamina en la depresi\u00f3n resistente: revisi\u00f3n sistem\u00e1tica",
+       .container = "Actas Espa\u00f1olas de Psiquiatr\u00eda", .volume = "48", .issue = "2",
+       .pages = "67-79", .first_page = "67", .last_page = "79"},
+      {.name = "three authors (MLA 7), no DOI",
+       .entry = "Berman, Robert M., Angela Cappiello, and Amit Anand. \u201cAntidepressant Effects "
+                "of Ketamine in Depressed Patients.\u201d Biological Psychiatry, vol. 47, no. 4, "
+                "2000, pp. 351\u201354.",
+       .style = CitationStyle::kMla, .authors = 3, .family = "Berman", .given = "Robert M.",
+       .year = 2000, .title = "Antidepressant Effects of Ketamine in Depressed Patients",
+       .container = "Biological Psychiatry", .volume = "47", .issue = "4", .pages = "351-54",
+       .first_page = "351", .last_page = "354"},
+      {.name = "article number instead of pages",
+       .entry = "Culp, Clayton, et al. \u201cKetamine Use for Cancer and Chronic Pain "
+                "Management.\u201d Frontiers in Pharmacology, vol. 11, Feb. 2021, article 599721, "
+                "https://doi.org/10.3389/fphar.2020.599721. Accessed 1 May 2023.",
+       .style = CitationStyle::kMla, .authors = 1, .family = "Culp", .given = "Clayton",
+       .et_al = true, .year = 2021, .title = "Ketamine Use for Cancer and Chronic Pain Management",
+       .container = "Frontiers in Pharmacology", .volume = "11", .pages = "599721",
+       .first_page = "599721", .doi = "10.3389/fphar.2020.599721"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads Vancouver (NLM) entries: Family AB, year;vol(issue):pages",
+          "[crawlers][refs][vancouver]") {
+  static const Case cases[] = {
+      {.name = "Jr after the initials, et al., DOI and PMID",
+       .entry = "Zarate CA Jr, Singh JB, Carlson PJ, Brutsche NE, Ameli R, Luckenbaugh DA, et al. "
+                "A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant "
+                "major depression. Arch Gen Psychiatry. 2006 Aug;63(8):856-64. "
+                "doi: 10.1001/archpsyc.63.8.856. PMID: 16894061.",
+       .style = CitationStyle::kVancouver, .authors = 6, .family = "Zarate", .given = "CA",
+       .suffix = "Jr", .et_al = true, .year = 2006,
+       .title = "A randomized trial of an N-methyl-D-aspartate antagonist in "
+                "treatment-resistant major depression",
+       .container = "Arch Gen Psychiatry", .volume = "63", .issue = "8", .pages = "856-64",
+       .first_page = "856", .last_page = "864", .doi = "10.1001/archpsyc.63.8.856",
+       .pmid = "16894061"},
+      {.name = "Epub date of another year is not the year; PMID and PMCID",
+       .entry = "Niesters M, Martini C, Dahan A. Ketamine for chronic pain: risks and benefits. "
+                "Br J Clin Pharmacol. 2014 Feb;77(2):357-67. Epub 2013 Feb 14. "
+                "doi: 10.1111/bcp.12094. PMID: 23432384; PMCID: PMC4014022.",
+       .style = CitationStyle::kVancouver, .authors = 3, .family = "Niesters", .given = "M",
+       .year = 2014, .title = "Ketamine for chronic pain: risks and benefits",
+       .container = "Br J Clin Pharmacol", .volume = "77", .issue = "2", .pages = "357-67",
+       .first_page = "357", .last_page = "367", .doi = "10.1111/bcp.12094", .pmid = "23432384",
+       .pmcid = "PMC4014022"},
+      {.name = "particles, hyphenated and accented names",
+       .entry = "van der Berg JP, de la Fuente-Mart\u00edn R, P\u00e9rez-Higueras M. Esketamine nasal "
+                "spray in older adults with treatment-resistant depression. Rev Psiquiatr Salud "
+                "Ment. 2020 Oct-Dec;13(4):199-207.",
+       .style = CitationStyle::kVancouver, .authors = 3, .family = "van der Berg", .given = "JP",
+       .year = 2020,
+       .title = "Esketamine nasal spray in older adults with treatment-resistant depression",
+       .container = "Rev Psiquiatr Salud Ment", .volume = "13", .issue = "4", .pages = "199-207",
+       .first_page = "199", .last_page = "207"},
+      {.name = "one author, title ending in a question mark, e-page range",
+       .entry = "Andrade C. Ketamine for depression, 4: in what dose, at what rate, by what route, "
+                "for how long, and at what frequency? J Clin Psychiatry. 2017 Jul;78(7):e852-e857. "
+                "doi: 10.4088/JCP.17f11738. PMID: 28749092.",
+       .style = CitationStyle::kVancouver, .authors = 1, .family = "Andrade", .given = "C",
+       .year = 2017,
+       .title = "Ketamine for depression, 4: in what dose, at what rate, by what route, for how "
+                "long, and at what frequency?",
+       .container = "J Clin Psychiatry", .volume = "78", .issue = "7", .pages = "e852-e857",
+       .first_page = "e852", .last_page = "e857", .doi = "10.4088/jcp.17f11738",
+       .pmid = "28749092"},
+      {.name = "article number, full date, parenthesis in the title",
+       .entry = "Vasiliu O. Esketamine for treatment-resistant depression: a review of clinical "
+                "applications (Review). Exp Ther Med. 2023 Jan 27;25(3):111. "
+                "doi: 10.3892/etm.2023.11810. PMID: 36793329; PMCID: PMC9922941.",
+       .style = CitationStyle::kVancouver, .authors = 1, .family = "Vasiliu", .given = "O",
+       .year = 2023,
+       .title = "Esketamine for treatment-resistant depression: a review of clinical "
+                "applications (Review)",
+       .container = "Exp Ther Med", .volume = "25", .issue = "3", .pages = "111",
+       .first_page = "111", .doi = "10.3892/etm.2023.11810", .pmid = "36793329",
+       .pmcid = "PMC9922941"},
+      {.name = "volume without issue, Jr last, apostrophe in a name",
+       .entry = "Bahji A, O'Connor WT, Vazquez GH, Zarate CA Jr. Comparative efficacy of racemic "
+                "ketamine and esketamine for depression: a systematic review and meta-analysis. "
+                "J Affect Disord. 2021 Jan 1;278:542-555.",
+       .style = CitationStyle::kVancouver, .authors = 4, .family = "Bahji", .given = "A",
+       .year = 2021,
+       .title = "Comparative efficacy of racemic ketamine and esketamine for depression: a "
+                "systematic review and meta-analysis",
+       .container = "J Affect Disord", .volume = "278", .pages = "542-555", .first_page = "542",
+       .last_page = "555"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads AMA entries: Vancouver-like with doi:10. unspaced",
+          "[crawlers][refs][ama]") {
+  static const Case cases[] = {
+      {.name = "three authors and et al.",
+       .entry = "Daly EJ, Singh JB, Fedgchin M, et al. Efficacy and safety of intranasal "
+                "esketamine adjunctive to oral antidepressant therapy in treatment-resistant "
+                "depression: a randomized clinical trial. JAMA Psychiatry. 2018;75(2):139-148. "
+                "doi:10.1001/jamapsychiatry.2017.3739",
+       .style = CitationStyle::kAma, .authors = 3, .family = "Daly", .given = "EJ",
+       .et_al = true, .year = 2018,
+       .title = "Efficacy and safety of intranasal esketamine adjunctive to oral antidepressant "
+                "therapy in treatment-resistant depression: a randomized clinical trial",
+       .container = "JAMA Psychiatry", .volume = "75", .issue = "2", .pages = "139-148",
+       .first_page = "139", .last_page = "148", .doi = "10.1001/jamapsychiatry.2017.3739"},
+      {.name = "one author, double issue",
+       .entry = "Krystal JH. Ketamine and the potential role for rapid-acting antidepressant "
+                "medications. Swiss Med Wkly. 2007;137(15-16):215-216. "
+                "doi:10.4414/smw.2007.11757",
+       .style = CitationStyle::kAma, .authors = 1, .family = "Krystal", .given = "JH",
+       .year = 2007,
+       .title = "Ketamine and the potential role for rapid-acting antidepressant medications",
+       .container = "Swiss Med Wkly", .volume = "137", .issue = "15-16", .pages = "215-216",
+       .first_page = "215", .last_page = "216", .doi = "10.4414/smw.2007.11757"},
+      {.name = "two authors, Jr, question mark ending the title",
+       .entry = "Sanacora G, Zarate CA Jr. Ketamine: promising path or false prophecy in the "
+                "development of novel therapeutics for mood disorders? Neuropsychopharmacology. "
+                "2015;40(2):259-267. doi:10.1038/npp.2014.261",
+       .style = CitationStyle::kAma, .authors = 2, .family = "Sanacora", .given = "G",
+       .year = 2015,
+       .title = "Ketamine: promising path or false prophecy in the development of novel "
+                "therapeutics for mood disorders?",
+       .container = "Neuropsychopharmacology", .volume = "40", .issue = "2", .pages = "259-267",
+       .first_page = "259", .last_page = "267", .doi = "10.1038/npp.2014.261"},
+      {.name = "particle and accented names",
+       .entry = "de la Fuente-Sandoval C, Le\u00f3n-Ortiz P, Favila R, et al. Higher levels of "
+                "glutamate in the associative-striatum of subjects with prodromal symptoms of "
+                "schizophrenia and patients with first-episode psychosis. "
+                "Neuropsychopharmacology. 2011;36(9):1781-1791. doi:10.1038/npp.2011.65",
+       .style = CitationStyle::kAma, .authors = 3, .family = "de la Fuente-Sandoval",
+       .given = "C", .et_al = true, .year = 2011,
+       .title = "Higher levels of glutamate in the associative-striatum of subjects with "
+                "prodromal symptoms of schizophrenia and patients with first-episode psychosis",
+       .container = "Neuropsychopharmacology", .volume = "36", .issue = "9",
+       .pages = "1781-1791", .first_page = "1781", .last_page = "1791",
+       .doi = "10.1038/npp.2011.65"},
+      {.name = "article number with letters",
+       .entry = "Fu DJ, Ionescu DF, Li X, et al. Esketamine nasal spray for rapid reduction of "
+                "major depressive disorder symptoms in patients who have active suicidal ideation "
+                "with intent: double-blind, randomized study (ASPIRE I). J Clin Psychiatry. "
+                "2020;81(3):19m13191. doi:10.4088/JCP.19m13191",
+       .style = CitationStyle::kAma, .authors = 3, .family = "Fu", .given = "DJ", .et_al = true,
+       .year = 2020,
+       .title = "Esketamine nasal spray for rapid reduction of major depressive disorder "
+                "symptoms in patients who have active suicidal ideation with intent: "
+                "double-blind, randomized study (ASPIRE I)",
+       .container = "J Clin Psychiatry", .volume = "81", .issue = "3", .pages = "19m13191",
+       .first_page = "19m13191", .doi = "10.4088/jcp.19m13191"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads Harvard entries: (year) without period, 'title', pp.",
+          "[crawlers][refs][harvard]") {
+  static const Case cases[] = {
+      {.name = "two authors joined by and",
+       .entry = "Cohen, S.P. and Bhatia, A. (2018) 'Consensus guidelines on the use of "
+                "intravenous ketamine infusions for chronic pain', Regional Anesthesia and Pain "
+                "Medicine, 43(5), pp. 521\u2013546. doi: 10.1097/AAP.0000000000000808.",
+       .style = CitationStyle::kHarvard, .authors = 2, .family = "Cohen", .given = "S.P.",
+       .year = 2018,
+       .title = "Consensus guidelines on the use of intravenous ketamine infusions for chronic "
+                "pain",
+       .container = "Regional Anesthesia and Pain Medicine", .volume = "43", .issue = "5",
+       .pages = "521-546", .first_page = "521", .last_page = "546",
+       .doi = "10.1097/aap.0000000000000808"},
+      {.name = "one author, Accessed date is not the year",
+       .entry = "Persson, J. (2013) 'Ketamine in pain management', CNS Neuroscience & "
+                "Therapeutics, 19(6), pp. 396\u2013402. Available at: "
+                "https://doi.org/10.1111/cns.12111 (Accessed: 30 April 2023).",
+       .style = CitationStyle::kHarvard, .authors = 1, .family = "Persson", .given = "J.",
+       .year = 2013, .title = "Ketamine in pain management",
+       .container = "CNS Neuroscience & Therapeutics", .volume = "19", .issue = "6",
+       .pages = "396-402", .first_page = "396", .last_page = "402", .doi = "10.1111/cns.12111"},
+      {.name = "et al. before the year",
+       .entry = "Daly, E.J. et al. (2018) 'Efficacy and safety of intranasal esketamine adjunctive "
+                "to oral antidepressant therapy in treatment-resistant depression: a randomized "
+                "clinical trial', JAMA Psychiatry, 75(2), pp. 139\u2013148.",
+       .style = CitationStyle::kHarvard, .authors = 1, .family = "Daly", .given = "E.J.",
+       .et_al = true, .year = 2018,
+       .title = "Efficacy and safety of intranasal esketamine adjunctive to oral antidepressant "
+                "therapy in treatment-resistant depression: a randomized clinical trial",
+       .container = "JAMA Psychiatry", .volume = "75", .issue = "2", .pages = "139-148",
+       .first_page = "139", .last_page = "148"},
+      {.name = "particles, accents, year with a letter",
+       .entry = "van der Berg, J.P., P\u00e9rez-Higueras, M. and de la Fuente, R. (2020a) "
+                "'Esketamine in older adults with treatment-resistant depression', International "
+                "Journal of Geriatric Psychiatry, 35(11), pp. 1307\u201315.",
+       .style = CitationStyle::kHarvard, .authors = 3, .family = "van der Berg", .given = "J.P.",
+       .year = 2020, .title = "Esketamine in older adults with treatment-resistant depression",
+       .container = "International Journal of Geriatric Psychiatry", .volume = "35",
+       .issue = "11", .pages = "1307-15", .first_page = "1307", .last_page = "1315"},
+      {.name = "hyphenated initials, article number",
+       .entry = "Muscat, S.-A., Hartelius, G., Crouch, C.R. and Morin, K.W. (2021) 'An "
+                "integrative approach to ketamine therapy may enhance multiple dimensions of "
+                "efficacy', Frontiers in Psychiatry, 12, p. 710338. "
+                "doi: 10.3389/fpsyt.2021.710338.",
+       .style = CitationStyle::kHarvard, .authors = 4, .family = "Muscat", .given = "S.-A.",
+       .year = 2021,
+       .title = "An integrative approach to ketamine therapy may enhance multiple dimensions of "
+                "efficacy",
+       .container = "Frontiers in Psychiatry", .volume = "12", .pages = "710338",
+       .first_page = "710338", .doi = "10.3389/fpsyt.2021.710338"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads Chicago author-date and notes-bibliography entries",
+          "[crawlers][refs][chicago]") {
+  static const Case cases[] = {
+      {.name = "author-date: two authors, e-page",
+       .entry = "Bell, Rae Frances, and Eija Kalso. 2018. \u201cKetamine for Pain Management.\u201d "
+                "PAIN Reports 3 (5): e674. https://doi.org/10.1097/PR9.0000000000000674.",
+       .style = CitationStyle::kChicago, .authors = 2, .family = "Bell", .given = "Rae Frances",
+       .year = 2018, .title = "Ketamine for Pain Management", .container = "PAIN Reports",
+       .volume = "3", .issue = "5", .pages = "e674", .first_page = "e674",
+       .doi = "10.1097/pr9.0000000000000674"},
+      {.name = "author-date: one author, year with a letter",
+       .entry = "Krystal, John H. 2007a. \u201cKetamine and the Potential Role for Rapid-Acting "
+                "Antidepressant Medications.\u201d Swiss Medical Weekly 137 (15\u201316): 215\u201316.",
+       .style = CitationStyle::kChicago, .authors = 1, .family = "Krystal", .given = "John H.",
+       .year = 2007,
+       .title = "Ketamine and the Potential Role for Rapid-Acting Antidepressant Medications",
+       .container = "Swiss Medical Weekly", .volume = "137", .issue = "15-16",
+       .pages = "215-16", .first_page = "215", .last_page = "216"},
+      {.name = "author-date: eight authors, Jr",
+       .entry = "Zarate, Carlos A., Jr., Jaskaran B. Singh, Paul J. Carlson, Nancy E. Brutsche, "
+                "Rayan Ameli, David A. Luckenbaugh, Dennis S. Charney, and Husseini K. Manji. 2006. "
+                "\u201cA Randomized Trial of an N-Methyl-D-Aspartate Antagonist in "
+                "Treatment-Resistant Major Depression.\u201d Archives of General Psychiatry 63 (8): "
+                "856\u201364. https://doi.org/10.1001/archpsyc.63.8.856.",
+       .style = CitationStyle::kChicago, .authors = 8, .family = "Zarate", .given = "Carlos A.",
+       .suffix = "Jr", .year = 2006,
+       .title = "A Randomized Trial of an N-Methyl-D-Aspartate Antagonist in "
+                "Treatment-Resistant Major Depression",
+       .container = "Archives of General Psychiatry", .volume = "63", .issue = "8",
+       .pages = "856-64", .first_page = "856", .last_page = "864",
+       .doi = "10.1001/archpsyc.63.8.856"},
+      {.name = "author-date: et al.",
+       .entry = "Murrough, James W., Dan V. Iosifescu, Lee C. Chang, et al. 2013. "
+                "\u201cAntidepressant Efficacy of Ketamine in Treatment-Resistant Major Depression: "
+                "A Two-Site Randomized Controlled Trial.\u201d American Journal of Psychiatry 170 "
+                "(10): 1134\u201342.",
+       .style = CitationStyle::kChicago, .authors = 3, .family = "Murrough",
+       .given = "James W.", .et_al = true, .year = 2013,
+       .title = "Antidepressant Efficacy of Ketamine in Treatment-Resistant Major Depression: A "
+                "Two-Site Randomized Controlled Trial",
+       .container = "American Journal of Psychiatry", .volume = "170", .issue = "10",
+       .pages = "1134-42", .first_page = "1134", .last_page = "1142"},
+      {.name = "notes-bibliography: et al., DOI",
+       .entry = "Cohen, Steven P., Anuj Bhatia, Asokumar Buvanendran, et al. \u201cConsensus "
+                "Guidelines on the Use of Intravenous Ketamine Infusions for Chronic Pain.\u201d "
+                "Regional Anesthesia and Pain Medicine 43, no. 5 (2018): 521\u201346. "
+                "https://doi.org/10.1097/AAP.0000000000000808.",
+       .style = CitationStyle::kChicago, .authors = 3, .family = "Cohen", .given = "Steven P.",
+       .et_al = true, .year = 2018,
+       .title = "Consensus Guidelines on the Use of Intravenous Ketamine Infusions for Chronic "
+                "Pain",
+       .container = "Regional Anesthesia and Pain Medicine", .volume = "43", .issue = "5",
+       .pages = "521-46", .first_page = "521", .last_page = "546",
+       .doi = "10.1097/aap.0000000000000808"},
+      {.name = "notes-bibliography: month in the date",
+       .entry = "Niesters, Marieke, Christian Martini, and Albert Dahan. \u201cKetamine for Chronic "
+                "Pain: Risks and Benefits.\u201d British Journal of Clinical Pharmacology 77, no. 2 "
+                "(February 2014): 357\u201367.",
+       .style = CitationStyle::kChicago, .authors = 3, .family = "Niesters", .given = "Marieke",
+       .year = 2014, .title = "Ketamine for Chronic Pain: Risks and Benefits",
+       .container = "British Journal of Clinical Pharmacology", .volume = "77", .issue = "2",
+       .pages = "357-67", .first_page = "357", .last_page = "367"},
+      {.name = "notes-bibliography: particle and accented names",
+       .entry = "van der Berg, Johannes P., and Luc\u00eda P\u00e9rez-Higueras. \u201cEsketamine in "
+                "Late-Life Depression.\u201d Revista de Psiquiatr\u00eda y Salud Mental 13, no. 4 "
+                "(2020): 199\u2013207.",
+       .style = CitationStyle::kChicago, .authors = 2, .family = "van der Berg",
+       .given = "Johannes P.", .year = 2020, .title = "Esketamine in Late-Life Depression",
+       .container = "Revista de Psiquiatr\u00eda y Salud Mental", .volume = "13", .issue = "4",
+       .pages = "199-207", .first_page = "199", .last_page = "207"},
+      {.name = "notes-bibliography: one author",
+       .entry = "Persson, Jan. \u201cKetamine in Pain Management.\u201d CNS Neuroscience & "
+                "Therapeutics 19, no. 6 (2013): 396\u2013402.",
+       .style = CitationStyle::kChicago, .authors = 1, .family = "Persson", .given = "Jan",
+       .year = 2013, .title = "Ketamine in Pain Management",
+       .container = "CNS Neuroscience & Therapeutics", .volume = "19", .issue = "6",
+       .pages = "396-402", .first_page = "396", .last_page = "402"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads IEEE entries: initials first, \u201ctitle,\u201d vol./no./pp.",
+          "[crawlers][refs][ieee]") {
+  static const Case cases[] = {
+      {.name = "two authors, e-page, month and year, DOI",
+       .entry = "[3] R. F. Bell and E. A. Kalso, \u201cKetamine for pain management,\u201d PAIN Rep., "
+                "vol. 3, no. 5, p. e674, Sep. 2018, doi: 10.1097/PR9.0000000000000674.",
+       .style = CitationStyle::kIeee, .authors = 2, .family = "Bell", .given = "R. F.",
+       .year = 2018, .title = "Ketamine for pain management", .container = "PAIN Rep",
+       .volume = "3", .issue = "5", .pages = "e674", .first_page = "e674",
+       .doi = "10.1097/pr9.0000000000000674"},
+      {.name = "one author, double issue",
+       .entry = "[1] J. H. Krystal, \u201cKetamine and the potential role for rapid-acting "
+                "antidepressant medications,\u201d Swiss Med. Wkly., vol. 137, no. 15\u201316, "
+                "pp. 215\u2013216, 2007.",
+       .style = CitationStyle::kIeee, .authors = 1, .family = "Krystal", .given = "J. H.",
+       .year = 2007,
+       .title = "Ketamine and the potential role for rapid-acting antidepressant medications",
+       .container = "Swiss Med. Wkly", .volume = "137", .issue = "15-16", .pages = "215-216",
+       .first_page = "215", .last_page = "216"},
+      {.name = "Jr and et al.",
+       .entry = "[7] C. A. Zarate Jr. et al., \u201cA randomized trial of an N-methyl-D-aspartate "
+                "antagonist in treatment-resistant major depression,\u201d Arch. Gen. Psychiatry, "
+                "vol. 63, no. 8, pp. 856\u2013864, Aug. 2006, doi: 10.1001/archpsyc.63.8.856.",
+       .style = CitationStyle::kIeee, .authors = 1, .family = "Zarate", .given = "C. A.",
+       .suffix = "Jr", .et_al = true, .year = 2006,
+       .title = "A randomized trial of an N-methyl-D-aspartate antagonist in "
+                "treatment-resistant major depression",
+       .container = "Arch. Gen. Psychiatry", .volume = "63", .issue = "8", .pages = "856-864",
+       .first_page = "856", .last_page = "864", .doi = "10.1001/archpsyc.63.8.856"},
+      {.name = "three authors with particles and accents",
+       .entry = "[12] J. P. van der Berg, M. P\u00e9rez-Higueras, and R. de la Fuente, "
+                "\u201cEsketamine nasal spray in older adults with treatment-resistant "
+                "depression,\u201d Int. J. Geriatr. Psychiatry, vol. 35, no. 11, "
+                "pp. 1307\u20131315, Nov. 2020.",
+       .style = CitationStyle::kIeee, .authors = 3, .family = "van der Berg", .given = "J. P.",
+       .year = 2020,
+       .title = "Esketamine nasal spray in older adults with treatment-resistant depression",
+       .container = "Int. J. Geriatr. Psychiatry", .volume = "35", .issue = "11",
+       .pages = "1307-1315", .first_page = "1307", .last_page = "1315"},
+      {.name = "four authors, hyphenated initials, article number",
+       .entry = "[5] S.-A. Muscat, G. Hartelius, C. R. Crouch, and K. W. Morin, \u201cAn "
+                "integrative approach to ketamine therapy may enhance multiple dimensions of "
+                "efficacy,\u201d Front. Psychiatry, vol. 12, Art. no. 710338, Aug. 2021, "
+                "doi: 10.3389/fpsyt.2021.710338.",
+       .style = CitationStyle::kIeee, .authors = 4, .family = "Muscat", .given = "S.-A.",
+       .year = 2021,
+       .title = "An integrative approach to ketamine therapy may enhance multiple dimensions of "
+                "efficacy",
+       .container = "Front. Psychiatry", .volume = "12", .pages = "710338",
+       .first_page = "710338", .doi = "10.3389/fpsyt.2021.710338"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads Nature entries: no title quotes, volume, pages (year)",
+          "[crawlers][refs][nature]") {
+  static const Case cases[] = {
+      {.name = "et al., one-word journal",
+       .entry = "Zanos, P. et al. NMDAR inhibition-independent antidepressant actions of ketamine "
+                "metabolites. Nature 533, 481\u2013486 (2016).",
+       .style = CitationStyle::kNature, .authors = 1, .family = "Zanos", .given = "P.",
+       .et_al = true, .year = 2016,
+       .title = "NMDAR inhibition-independent antidepressant actions of ketamine metabolites",
+       .container = "Nature", .volume = "533", .pages = "481-486", .first_page = "481",
+       .last_page = "486"},
+      {.name = "two authors joined by &",
+       .entry = "Krystal, J. H. & Abdallah, C. G. Ketamine and the potential role for "
+                "rapid-acting antidepressant medications. Swiss Med. Wkly 137, 215\u2013216 (2007).",
+       .style = CitationStyle::kNature, .authors = 2, .family = "Krystal", .given = "J. H.",
+       .year = 2007,
+       .title = "Ketamine and the potential role for rapid-acting antidepressant medications",
+       .container = "Swiss Med. Wkly", .volume = "137", .pages = "215-216", .first_page = "215",
+       .last_page = "216"},
+      {.name = "particles and accents, abbreviated journal",
+       .entry = "van der Berg, J. P., P\u00e9rez-Higueras, M. & de la Fuente, R. Esketamine in "
+                "late-life depression. Int. J. Geriatr. Psychiatry 35, 1307\u20131315 (2020).",
+       .style = CitationStyle::kNature, .authors = 3, .family = "van der Berg", .given = "J. P.",
+       .year = 2020, .title = "Esketamine in late-life depression",
+       .container = "Int. J. Geriatr. Psychiatry", .volume = "35", .pages = "1307-1315",
+       .first_page = "1307", .last_page = "1315"},
+      {.name = "one author, article number",
+       .entry = "Duman, R. S. Ketamine and rapid-acting antidepressants: a new era in the battle "
+                "against depression and suicide. F1000Res. 7, 659 (2018).",
+       .style = CitationStyle::kNature, .authors = 1, .family = "Duman", .given = "R. S.",
+       .year = 2018,
+       .title = "Ketamine and rapid-acting antidepressants: a new era in the battle against "
+                "depression and suicide",
+       .container = "F1000Res", .volume = "7", .pages = "659", .first_page = "659"},
+      {.name = "question mark ending the title, DOI after the year",
+       .entry = "Kavalali, E. T. & Monteggia, L. M. How does ketamine elicit a rapid "
+                "antidepressant response? Curr. Opin. Pharmacol. 20, 35\u201339 (2015). "
+                "https://doi.org/10.1016/j.coph.2014.11.005",
+       .style = CitationStyle::kNature, .authors = 2, .family = "Kavalali", .given = "E. T.",
+       .year = 2015, .title = "How does ketamine elicit a rapid antidepressant response?",
+       .container = "Curr. Opin. Pharmacol", .volume = "20", .pages = "35-39",
+       .first_page = "35", .last_page = "39", .doi = "10.1016/j.coph.2014.11.005"},
+      {.name = "acronym ending the title",
+       .entry = "Feder, A. et al. A randomized controlled trial of repeated ketamine "
+                "administration for chronic PTSD. Am. J. Psychiatry 178, 193\u2013202 (2021).",
+       .style = CitationStyle::kNature, .authors = 1, .family = "Feder", .given = "A.",
+       .et_al = true, .year = 2021,
+       .title = "A randomized controlled trial of repeated ketamine administration for chronic "
+                "PTSD",
+       .container = "Am. J. Psychiatry", .volume = "178", .pages = "193-202",
+       .first_page = "193", .last_page = "202"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads Title \u2013 Journal lines as web pages list sources",
+          "[crawlers][refs][title-journal]") {
+  static const Case cases[] = {
+      {.name = "colon in the title",
+       .entry = "Ketamine for chronic pain: risks and benefits \u2013 British Journal of Clinical "
+                "Pharmacology",
+       .style = CitationStyle::kTitleJournal,
+       .title = "Ketamine for chronic pain: risks and benefits",
+       .container = "British Journal of Clinical Pharmacology"},
+      {.name = "hyphenated words in the title",
+       .entry = "Esketamine nasal spray for treatment-resistant depression in adults \u2013 The "
+                "American Journal of Psychiatry",
+       .style = CitationStyle::kTitleJournal,
+       .title = "Esketamine nasal spray for treatment-resistant depression in adults",
+       .container = "The American Journal of Psychiatry"},
+      {.name = "question mark ending the title",
+       .entry = "Is ketamine an effective treatment for depression? \u2013 Cochrane Library",
+       .style = CitationStyle::kTitleJournal,
+       .title = "Is ketamine an effective treatment for depression?",
+       .container = "Cochrane Library"},
+      {.name = "accented words",
+       .entry = "Esketamina intranasal en la depresi\u00f3n resistente \u2013 Revista de "
+                "Psiquiatr\u00eda y Salud Mental",
+       .style = CitationStyle::kTitleJournal,
+       .title = "Esketamina intranasal en la depresi\u00f3n resistente",
+       .container = "Revista de Psiquiatr\u00eda y Salud Mental"},
+      {.name = "em dash",
+       .entry = "Ketamine-assisted psychotherapy for alcohol use disorder \u2014 Addiction",
+       .style = CitationStyle::kTitleJournal,
+       .title = "Ketamine-assisted psychotherapy for alcohol use disorder",
+       .container = "Addiction"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference asserts only what is knowable in entries of no known style",
+          "[crawlers][refs][unknown]") {
+  static const Case cases[] = {
+      {.name = "web page of an agency, Accessed date is not the year",
+       .entry = "National Institute of Mental Health. Ketamine and esketamine for depression. "
+                "https://www.nimh.nih.gov/health/topics/depression. Accessed May 1, 2023.",
+       .authors = kAnyCount, .title = kAny, .container = kAny},
+      {.name = "web page with an update year",
+       .entry = "Harvard Health Publishing. Ketamine for depression: what patients should know. "
+                "Updated 2022. Accessed January 5, 2023. https://www.health.harvard.edu/blog/ketamine",
+       .authors = kAnyCount, .year = 2022, .title = kAny, .container = kAny},
+      {.name = "a bare DOI link",
+       .entry = "https://doi.org/10.1001/archpsyc.63.8.856",
+       .authors = kAnyCount, .title = kAny, .container = kAny,
+       .doi = "10.1001/archpsyc.63.8.856"},
+      {.name = "a PubMed link with a label",
+       .entry = "Ketamine infusion clinical trial record: https://pubmed.ncbi.nlm.nih.gov/16894061/",
+       .authors = kAnyCount, .title = kAny, .container = kAny, .pmid = "16894061"},
+  };
+  check_cases(cases);
+}
