@@ -26,6 +26,7 @@ struct Candidate {
   std::string text;      // the entry, simplified, continuation lines joined with spaces
   std::string original;  // the same as written
   bool marker = false;   // began with a list marker
+  int number = -1;       // the marker's number ("12." -> 12), -1 if none
   bool heading = false;  // a reference-list heading
   bool blank = false;
   int score = 0;
@@ -60,10 +61,27 @@ bool starts_with_author(std::string_view text) {
       return false;
   }
   if (words > 3) return false;
+  // After the comma: initials ("S.", "S.P.", "CA") or a given name ("Rae").
   std::string_view after = text.substr(comma + 2);
-  return !after.empty() && is_upper(after[0]) &&
-         (after.size() < 2 || after[1] == '.' || is_lower(after[1]) || after[1] == ' ' ||
-          is_upper(after[1]));
+  std::size_t word_end = after.find_first_of(" ,");
+  std::string_view given = after.substr(0, word_end);
+  if (given.empty() || !is_upper(given[0])) return false;
+  if (is_initials(given) || is_initials(trim_chars(given, ","))) return true;
+  return given.size() >= 2 && std::all_of(given.begin() + 1, given.end(), [](char c) {
+           return is_lower(c) || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+         });
+}
+
+// Words that running prose uses and reference entries rarely do.
+int count_prose_words(std::string_view text) {
+  int count = 0;
+  for (std::string_view word : {" we ", " was ", " were ", " is ", " are ", " has ", " have ",
+                                " had ", " this ", " which ", " our ", " you ", " can "}) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1))
+      ++count;
+  }
+  return count;
 }
 
 bool has_apa_source(std::string_view text) {
@@ -86,6 +104,31 @@ bool has_page_range(std::string_view text) {
   return false;
 }
 
+// "12" of "[12] …", "12. …" or "(12) …".
+int leading_number(std::string_view line) {
+  std::size_t i = line.find_first_of("0123456789");
+  int value = 0;
+  for (; i < line.size() && is_digit(line[i]) && value < 100000; ++i) value = value * 10 + (line[i] - '0');
+  return value;
+}
+
+// "Nature 1999, 399:A23-A31" / "J Neurochem 1999, 72(3):1030": the source as
+// BioMed Central and others write it.
+bool has_year_volume_pages(std::string_view text) {
+  for (std::size_t i = 0; i + 4 < text.size(); ++i) {
+    if (!is_year_at(text, i)) continue;
+    std::size_t j = i + 4;
+    if (j + 2 >= text.size() || text[j] != ',' || text[j + 1] != ' ' || !is_digit(text[j + 2]))
+      continue;
+    j += 2;
+    while (j < text.size() && (is_digit(text[j]) || text[j] == '(' || text[j] == ')' ||
+                               is_alpha(text[j])))
+      ++j;
+    if (j < text.size() && text[j] == ':') return true;
+  }
+  return false;
+}
+
 int count_sentences(std::string_view text) {
   int count = 0;
   for (std::size_t end = sentence_end(text, 0); end != std::string_view::npos;
@@ -99,7 +142,7 @@ int reference_score(std::string_view text) {
   int score = 0;
   if (!schema::find_dois(text).empty()) score += 4;
   if (!schema::find_pmids(text).empty() || !schema::find_pmcids(text).empty()) score += 3;
-  if (has_vancouver_source(text)) score += 3;
+  if (has_vancouver_source(text) || has_year_volume_pages(text)) score += 3;
   bool author = starts_with_author(text);
   if (author) score += 2;
   std::size_t paren = author_date_paren(text);
@@ -113,8 +156,9 @@ int reference_score(std::string_view text) {
   if (has_apa_source(text)) score += 2;
   if (has_page_range(text)) score += 1;
   if (first_year(text)) score += 1;
-  if (is_lower(text[0])) score -= 2;
+  if (is_lower(text[0]) || is_digit(text[0])) score -= 2;  // entries start with a name or title
   if (count_sentences(text) > 6) score -= 3;
+  if (count_prose_words(text) >= 3) score -= 3;
   return score;
 }
 
@@ -169,6 +213,7 @@ std::vector<Candidate> read_candidates(std::string_view text) {
       candidate.text = std::move(content);
       candidate.original = std::string(original);
       candidate.marker = marker > 0;
+      if (numbered) candidate.number = leading_number(trimmed);
       candidate.heading = is_reference_heading(trimmed);
       candidates.push_back(std::move(candidate));
     }
@@ -189,39 +234,47 @@ std::vector<Candidate> read_candidates(std::string_view text) {
 }
 
 void accept_entries(std::vector<Candidate>& candidates) {
-  // Under a heading: everything that looks even a little like a reference,
-  // until the first line that does not.
+  // Under a heading: everything that looks even a little like a reference, and
+  // every entry that continues the numbering, until the first line that does not.
   bool in_section = false;
+  int last_number = -1;
   for (Candidate& c : candidates) {
     if (c.heading) {
       in_section = true;
       continue;
     }
     if (c.blank) continue;
+    bool continues_numbering = c.number > 0 && c.number == last_number + 1;
     if (c.score >= kStrongScore) c.accepted = true;
     if (in_section) {
-      if (c.score >= kSectionScore || c.title_journal) {
+      if (c.score >= kSectionScore || c.title_journal || (continues_numbering && c.score >= 0)) {
         c.accepted = true;
       } else {
         in_section = false;
       }
     }
+    last_number = c.accepted ? c.number : -1;
   }
-  // Without a heading: weaker lines count when they stand next to accepted ones.
+  // Without a heading: weaker lines count when they stand next to accepted ones,
+  // and numbered lines when they continue an accepted entry's numbering.
   for (bool changed = true; changed;) {
     changed = false;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       Candidate& c = candidates[i];
-      if (c.accepted || c.blank || c.heading || c.score < kNearbyScore) continue;
-      auto neighbour_accepted = [&](long step) {
+      if (c.accepted || c.blank || c.heading) continue;
+      auto accepted_neighbour = [&](long step) -> const Candidate* {
         for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(candidates.size());
              j += step) {
           if (candidates[j].blank) continue;
-          return candidates[j].accepted;
+          return candidates[j].accepted ? &candidates[j] : nullptr;
         }
-        return false;
+        return nullptr;
       };
-      if (neighbour_accepted(-1) || neighbour_accepted(1)) {
+      const Candidate* before = accepted_neighbour(-1);
+      const Candidate* after = accepted_neighbour(1);
+      bool in_numbering = c.number > 0 && ((before && before->number == c.number - 1) ||
+                                           (after && after->number == c.number + 1));
+      if ((c.score >= kNearbyScore && (before || after)) || (in_numbering && c.score >= 1)) {
         c.accepted = true;
         changed = true;
       }
