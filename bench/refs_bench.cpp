@@ -22,6 +22,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,7 +53,7 @@ struct Row {
 
 struct Timing {
   std::vector<double> seconds;  // one per pass, in run order
-  std::uint64_t checksum = 0;
+  std::uint64_t checksum = 0;   // of one pass's parsed fields; the same for every pass
 };
 
 struct Quality {
@@ -153,8 +154,8 @@ class TsvReader {
     if (line.empty()) return;
     if (fields.size() != columns_)
       throw litgraph::ParseError(path_, line_,
-                                 "expected " + std::to_string(columns_) + " tab-separated fields, found " +
-                                     std::to_string(fields.size()));
+                                 std::to_string(fields.size()) + " tab-separated fields, expected " +
+                                     std::to_string(columns_));
     rows_.push_back(Row{std::string(fields[citation_]), to_lower_ascii(fields[ref_doi_])});
   }
 
@@ -162,7 +163,8 @@ class TsvReader {
     auto column = [&](std::string_view name) {
       auto it = std::find(header.begin(), header.end(), name);
       if (it == header.end())
-        throw litgraph::ParseError(path_, 1, "no column \"" + std::string(name) + "\" in the header");
+        throw litgraph::ParseError(path_, 1,
+                                   "no column \"" + std::string(name) + "\" in the header");
       return static_cast<std::size_t>(it - header.begin());
     };
     citation_ = column("citation");
@@ -199,11 +201,18 @@ std::uint64_t fold(std::uint64_t sum, const Reference& ref) {
 Timing time_passes(const std::vector<Row>& rows, int repeat) {
   Timing timing;
   for (int pass = 0; pass < repeat; ++pass) {
+    std::uint64_t checksum = 0;
     auto start = std::chrono::steady_clock::now();
     for (const Row& row : rows)
-      timing.checksum = fold(timing.checksum, litgraph::crawlers::parse_reference(row.citation));
+      checksum = fold(checksum, litgraph::crawlers::parse_reference(row.citation));
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     timing.seconds.push_back(elapsed.count());
+    // parse_reference is documented as a pure function; a pass that differs
+    // would make the timings incomparable.
+    if (pass > 0 && checksum != timing.checksum)
+      throw std::logic_error("parse_reference gave different results in pass " +
+                             std::to_string(pass + 1));
+    timing.checksum = checksum;
   }
   return timing;
 }
@@ -219,7 +228,8 @@ Quality measure_quality(const std::vector<Row>& rows) {
     ++quality.styles[static_cast<std::size_t>(ref.style)];
     // Only a DOI written in the string can be expected of the parser; PubMed
     // knows many more from its own linking.
-    if (!row.ref_doi.empty() && to_lower_ascii(row.citation).find(row.ref_doi) != std::string::npos) {
+    if (!row.ref_doi.empty() &&
+        to_lower_ascii(row.citation).find(row.ref_doi) != std::string::npos) {
       ++quality.doi_rows;
       quality.doi_matched += ref.doi == row.ref_doi;
     }
@@ -259,11 +269,19 @@ std::string fixed(double value, int decimals) {
   return out.str();
 }
 
+std::string hex(std::uint64_t number) {
+  std::ostringstream out;
+  out << std::hex << number;
+  return out.str();
+}
+
 void print_text(const Report& r, std::ostream& out) {
   double best_s = best(r.timing.seconds);
   double median_s = median(r.timing.seconds);
   double mb = static_cast<double>(r.bytes) / 1e6;
-  auto rate = [&](double seconds) { return with_commas(static_cast<std::uint64_t>(r.rows / seconds)); };
+  auto rate = [&](double seconds) {
+    return with_commas(static_cast<std::uint64_t>(r.rows / seconds));
+  };
   auto line = [&](std::string_view label, const std::string& a, const std::string& b) {
     out << "  " << std::left << std::setw(16) << label << std::right << std::setw(12) << a
         << std::setw(12) << b << "\n";
@@ -277,13 +295,13 @@ void print_text(const Report& r, std::ostream& out) {
   line("references/s", rate(best_s), rate(median_s));
   line("MB/s", fixed(mb / best_s, 2), fixed(mb / median_s, 2));
   out << "  peak RSS " << fixed(static_cast<double>(r.peak_rss_kib) / 1024, 1) << " MiB, checksum "
-      << std::hex << r.timing.checksum << std::dec << "\n\n";
+      << hex(r.timing.checksum) << "\n\n";
 
   const Quality& q = r.quality;
   auto share = [&](std::string_view label, std::size_t part, std::size_t whole) {
     out << "  " << std::left << std::setw(18) << label << std::right << std::setw(7)
-        << (whole ? fixed(fraction(part, whole), 3) : "n/a") << std::setw(10) << with_commas(part) << " / "
-        << with_commas(whole) << "\n";
+        << (whole ? fixed(fraction(part, whole), 3) : "n/a") << std::setw(10)
+        << with_commas(part) << " / " << with_commas(whole) << "\n";
   };
   out << "quality\n";
   share("with year", q.with_year, r.rows);
@@ -344,7 +362,7 @@ void print_json(const Report& r, std::ostream& out) {
   best_median("mb_per_second", mb / best_s, mb / median_s);
   count("peak_rss_kib", static_cast<std::size_t>(r.peak_rss_kib));
   key("checksum");
-  w.String(std::to_string(r.timing.checksum));
+  w.String(hex(r.timing.checksum));
   key("quality");
   w.StartObject();
   share("year", fraction(q.with_year, r.rows));
@@ -368,10 +386,11 @@ void print_json(const Report& r, std::ostream& out) {
 // Only the codes this program can return, from the project's one enum.
 std::string exit_code_footer() {
   auto code = [](litgraph::ExitCode c) { return std::to_string(static_cast<int>(c)); };
-  return "\nExit codes:\n  " + code(litgraph::ExitCode::kOk) + "   success\n  " +
-         code(litgraph::ExitCode::kUsage) + "   bad command line, or an input that cannot be read\n  " +
-         code(litgraph::ExitCode::kParse) + "   malformed input data\n " +
-         code(litgraph::ExitCode::kInternal) + "   internal error (a bug)\n";
+  return "\nExit codes:\n"
+         "  " + code(litgraph::ExitCode::kOk) + "   success\n"
+         "  " + code(litgraph::ExitCode::kUsage) + "   bad command line or unreadable input\n"
+         "  " + code(litgraph::ExitCode::kParse) + "   malformed input data\n"
+         " " + code(litgraph::ExitCode::kInternal) + "   internal error (a bug)\n";
 }
 
 int run(int argc, char** argv) {
