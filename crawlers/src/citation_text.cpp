@@ -145,10 +145,15 @@ bool is_initials(std::string_view text) {
 }
 
 bool is_vancouver_initials(std::string_view word) {
-  if (word.empty() || word.size() > 4) return false;
-  for (char c : word)
-    if (!is_upper(c)) return false;
-  return true;
+  // "CA", "H-J"
+  if (word.empty() || word.size() > 5 || !is_upper(word.front()) || !is_upper(word.back()))
+    return false;
+  std::size_t letters = 0;
+  for (char c : word) {
+    if (is_upper(c)) ++letters;
+    else if (c != '-') return false;
+  }
+  return letters <= 4 && word.find("--") == std::string_view::npos;
 }
 
 std::vector<std::string_view> split(std::string_view text, std::string_view separator) {

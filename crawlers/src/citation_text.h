@@ -38,7 +38,7 @@ std::optional<int> last_year(std::string_view text);
 // "Jan", "January", "Sept.", "Spring" …
 bool is_month_word(std::string_view word);
 
-// Initials as cited: "S.", "S. P.", "S.P.", "J.-P.", "Ch.", or (Vancouver) "CA".
+// Initials as cited: "S.", "S. P.", "S.P.", "J.-P.", "Ch.", or (Vancouver) "CA", "H-J".
 bool is_initials(std::string_view text);
 bool is_vancouver_initials(std::string_view word);
 

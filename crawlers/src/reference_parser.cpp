@@ -30,9 +30,11 @@ std::optional<std::string> non_empty(std::string_view text) {
 // ---------------------------------------------------------------- pages
 
 // "856-64" -> 856, 864; "e26-32" -> e26, e32; "S12-S20"; "25535" -> 25535.
+// An article number stands in for pages: "Article 6431", "Art. no. 710338".
 void set_pages(Reference& ref, std::string_view text) {
   text = trim_chars(text, ".,;:");
-  for (std::string_view prefix : {"pp.", "pp", "p.", "p "})
+  for (std::string_view prefix : {"pp.", "pp", "p.", "p ", "article no.", "article number",
+                                  "article", "art. no."})
     if (istarts_with(text, prefix)) {
       text = trim(text.substr(prefix.size()));
       break;
@@ -124,6 +126,26 @@ bool is_et_al(std::string_view text) {
          iequals(text, "et al.");
 }
 
+// Cuts "et al." off an author: "Cohen, S.P. et al", "Fromer M.et al".
+// Returns whether there was one.
+bool cut_et_al(std::string_view& part) {
+  std::size_t et = part.find("et al");
+  if (et == std::string_view::npos || et == 0 || (part[et - 1] != ' ' && part[et - 1] != '.'))
+    return false;
+  part = trim(part.substr(0, part[et - 1] == ' ' ? et - 1 : et));
+  return true;
+}
+
+// Drops the period that ends an author list, unless it also ends an initial:
+// "Krystal, John H." keeps "John H.".
+std::string_view without_final_period(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || text.back() != '.') return text;
+  std::size_t n = text.size();
+  bool initial = n >= 2 && is_upper(text[n - 2]) && (n == 2 || !is_alpha(text[n - 3]));
+  return initial ? text : text.substr(0, n - 1);
+}
+
 // "Eija Anneli Kalso" or "A. B. van der Berg Jr." -> family + given.
 Author natural_order_name(std::string_view text) {
   Author author;
@@ -150,16 +172,34 @@ Author natural_order_name(std::string_view text) {
   return author;
 }
 
+// Turns the "&" or "and" before the last author into ", ". Only after
+// initials: in "Substance Abuse and Mental Health Services Administration" the
+// "and" belongs to the name.
+void replace_author_joiners(std::string& list) {
+  for (std::string_view joiner : {", & ", ", and ", " & ", " and "}) {
+    for (std::size_t at = list.find(joiner); at != std::string::npos;
+         at = list.find(joiner, at + 1)) {
+      std::string_view before = trim_chars(std::string_view(list).substr(0, at), ",");
+      std::string_view last = before.substr(before.rfind(' ') + 1);
+      if (is_initials(last) || is_suffix(last)) list.replace(at, joiner.size(), ", ");
+    }
+  }
+}
+
 // Author lists of the form "Family, I. I., Family, I., & Family, I." (APA,
 // Harvard, Nature). Returns false if the text is not such a list.
 bool parse_inverted_initials(std::string_view text, Reference& ref) {
   std::string list(trim(text));
-  for (std::string_view joiner : {", & ", ", and ", " & ", " and "}) {
-    for (std::size_t at; (at = list.find(joiner)) != std::string::npos;)
-      list.replace(at, joiner.size(), ", ");
-  }
-  std::vector<Author> authors;
   bool et_al = false;
+  // APA 6 cuts a long list with an ellipsis before the last author.
+  for (std::string_view ellipsis : {". . . ", "\u2026 "}) {
+    for (std::size_t at; (at = list.find(ellipsis)) != std::string::npos;) {
+      list.erase(at, ellipsis.size());
+      et_al = true;
+    }
+  }
+  replace_author_joiners(list);
+  std::vector<Author> authors;
   auto parts = split(list, ", ");
   for (std::size_t i = 0; i < parts.size(); ++i) {
     std::string_view part = trim_chars(parts[i], ",");
@@ -168,64 +208,110 @@ bool parse_inverted_initials(std::string_view text, Reference& ref) {
       et_al = true;
       continue;
     }
-    // "Cohen, S.P. et al."
-    std::size_t et = part.find(" et al");
-    if (et != std::string_view::npos) {
-      et_al = true;
-      part = trim(part.substr(0, et));
-    }
-    if (is_initials(part)) {
-      if (authors.empty() || !authors.back().given.empty()) return false;
-      authors.back().given = std::string(part);
-      continue;
-    }
+    if (cut_et_al(part)) et_al = true;
+    // Before the initials test: "Jr." would pass for an initial like "Ch.".
     if (is_suffix(part) && !authors.empty()) {
       authors.back().suffix = std::string(trim_chars(part, ".,"));
       continue;
     }
+    // Nature puts the suffix after the initials without a comma: "C. A. Jr".
+    std::string_view suffix;
+    if (std::size_t space = part.rfind(' ');
+        space != std::string_view::npos && is_suffix(part.substr(space + 1))) {
+      suffix = trim_chars(part.substr(space + 1), ".");
+      part = trim(part.substr(0, space));
+    }
+    if (is_initials(part)) {
+      if (authors.empty() || !authors.back().given.empty()) return false;
+      authors.back().given = std::string(part);
+      authors.back().suffix = std::string(suffix);
+      continue;
+    }
+    if (!suffix.empty()) return false;
     if (!authors.empty() && authors.back().given.empty()) return false;
     Author author;
     author.family = std::string(trim_chars(part, ".,"));
     authors.push_back(std::move(author));
   }
-  if (authors.empty() || authors.back().given.empty()) {
-    // A single organisation or a name without initials is allowed only alone.
-    if (authors.size() != 1) return false;
+  if (authors.empty()) return false;
+  if (authors.back().given.empty() && authors.size() > 1) {
+    // A group may close a list of persons ("…, & the APA Council of Research");
+    // otherwise a name without initials is allowed only alone.
+    std::string_view group = authors.back().family;
+    auto words = split(group, " ");
+    bool function_word = std::any_of(words.begin(), words.end(), [](std::string_view word) {
+      return !word.empty() && is_lower(word[0]);
+    });
+    if (!function_word && words.size() < 4) return false;
   }
   ref.authors = std::move(authors);
   ref.et_al = ref.et_al || et_al;
   return true;
 }
 
-// "Zarate CA, Jr., Singh JB, de la Macorra JC, et al" (Vancouver, AMA).
+// "Zarate CA Jr", "de la Macorra JC", "Lambert J.-C.", "Kwiatkowski T. J." or
+// a group: the initials are the last word, or the last dotted words.
+Author vancouver_name(std::string_view text) {
+  Author author;
+  std::vector<std::string_view> words;
+  for (auto word : split(text, " "))
+    if (!word.empty()) words.push_back(word);
+  if (words.size() > 1 && is_suffix(words.back())) {
+    author.suffix = std::string(trim_chars(words.back(), "."));
+    words.pop_back();
+  }
+  std::size_t given_start = words.size();
+  while (given_start > 1) {
+    std::string_view word = words[given_start - 1];
+    bool dotted = word.find('.') != std::string_view::npos;
+    if (!is_initials(word) && !is_vancouver_initials(trim_chars(word, "."))) break;
+    if (given_start < words.size() && !dotted) break;  // only dotted initials repeat
+    --given_start;
+    if (!dotted) break;
+  }
+  auto join = [&](std::size_t from, std::size_t to) {
+    std::string joined;
+    for (std::size_t i = from; i < to; ++i) {
+      if (!joined.empty()) joined += ' ';
+      joined += words[i];
+    }
+    return joined;
+  };
+  author.family = std::string(trim_chars(join(0, given_start), "."));
+  author.given = join(given_start, words.size());
+  // "JB." and "J." end the list with a period; "J.-C." and "T. J." are dotted.
+  if (std::count(author.given.begin(), author.given.end(), '.') == 1 &&
+      author.given.back() == '.')
+    author.given.pop_back();
+  return author;
+}
+
+// "Zarate CA, Jr., Singh JB, de la Macorra JC, et al" (Vancouver, AMA), and
+// the forms PubMed records mix with Nature sources: "Braak H & Braak E",
+// "Jack CR Jr et al".
 void parse_vancouver_authors(std::string_view text, Reference& ref) {
-  for (auto part : split(trim_chars(text, ".,"), ",")) {
+  std::string list(trim_chars(text, ","));
+  replace_author_joiners(list);
+  for (auto part : split(list, ",")) {
     part = trim(part);
     if (part.empty()) continue;
     if (is_et_al(part)) {
       ref.et_al = true;
       continue;
     }
+    if (cut_et_al(part)) ref.et_al = true;
     if (is_suffix(part) && !ref.authors.empty()) {
       ref.authors.back().suffix = std::string(trim_chars(part, ".,"));
       continue;
     }
-    Author author;
-    std::size_t space = part.rfind(' ');
-    if (space != std::string_view::npos && is_vancouver_initials(trim_chars(part.substr(space + 1), "."))) {
-      author.family = std::string(trim(part.substr(0, space)));
-      author.given = std::string(trim_chars(part.substr(space + 1), "."));
-    } else {
-      author.family = std::string(trim_chars(part, "."));
-    }
-    ref.authors.push_back(std::move(author));
+    ref.authors.push_back(vancouver_name(part));
   }
 }
 
 // "Bell, Rae Frances, and Eija Anneli Kalso" / "Cohen, Steven P., et al."
 // (MLA, Chicago): the first name inverted, the others in natural order.
 void parse_mla_authors(std::string_view text, Reference& ref) {
-  std::string list(trim_chars(text, ".,"));
+  std::string list(without_final_period(trim_chars(text, ",")));
   for (std::string_view joiner : {", and ", " and "}) {
     for (std::size_t at; (at = list.find(joiner)) != std::string::npos;)
       list.replace(at, joiner.size(), ", ");
@@ -275,17 +361,21 @@ void parse_natural_authors(std::string_view text, Reference& ref) {
       ref.et_al = true;
       continue;
     }
-    std::size_t et = part.find(" et al");
-    if (et != std::string_view::npos) {
-      ref.et_al = true;
-      part = trim(part.substr(0, et));
-    }
+    if (cut_et_al(part)) ref.et_al = true;
     if (is_suffix(part) && !ref.authors.empty()) {
       ref.authors.back().suffix = std::string(trim_chars(part, ".,"));
       continue;
     }
     ref.authors.push_back(natural_order_name(part));
   }
+}
+
+// "U.S", "e.g", "i.e" (the final period already cut off): letters joined by periods.
+bool is_dotted_acronym(std::string_view word) {
+  if (word.size() < 3) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (i % 2 == 0 ? !is_alpha(word[i]) : word[i] != '.') return false;
+  return true;
 }
 
 }  // namespace
@@ -304,8 +394,9 @@ std::size_t sentence_end(std::string_view text, std::size_t from) {
       word_start = word_start == std::string_view::npos ? 0 : word_start + 1;
       std::string_view word = text.substr(word_start, i - word_start);
       if (word.size() == 1 && is_upper(word[0])) continue;  // an initial
-      if (iequals(word, "vs") || iequals(word, "e.g") || iequals(word, "i.e") ||
-          iequals(word, "no") || iequals(word, "vol") || iequals(word, "al"))
+      if (is_dotted_acronym(word)) continue;                 // "U.S.", "e.g."
+      if (iequals(word, "vs") || iequals(word, "no") || iequals(word, "vol") ||
+          iequals(word, "al"))
         continue;
     }
     return i;
@@ -356,16 +447,27 @@ void parse_element_source(std::string_view text, Reference& ref) {
   bool in_container = true;
   for (auto raw : parts) {
     std::string_view part = trim(raw);
+    // MLA names a second container (a database) after a period: "pp. 241-54.
+    // PubMed". Past the first element, a period after a digit ends an element;
+    // "Oct. 2020" does not.
+    for (std::size_t at = part.find(". "); !in_container && at != std::string_view::npos;
+         at = part.find(". ", at + 1))
+      if (at > 0 && is_digit(part[at - 1])) {
+        part = part.substr(0, at);
+        break;
+      }
     bool recognised = true;
     if (istarts_with(part, "vol.") || istarts_with(part, "vol ")) {
       std::string_view volume = trim(part.substr(4));
       if (is_volume_token(volume)) ref.volume = non_empty(volume);
+    } else if (istarts_with(part, "art. no") || istarts_with(part, "article ")) {
+      set_pages(ref, part);
     } else if (istarts_with(part, "no.") || istarts_with(part, "no ") ||
-               istarts_with(part, "issue ")) {
+               istarts_with(part, "nos.") || istarts_with(part, "issue ")) {
       ref.issue = non_empty(trim(part.substr(part.find_first_of(". ") + 1)));
     } else if (istarts_with(part, "pp.") || istarts_with(part, "p.") || istarts_with(part, "pp ")) {
       set_pages(ref, part);
-    } else if (istarts_with(part, "doi") || istarts_with(part, "Art. no")) {
+    } else if (istarts_with(part, "doi")) {
     } else if (auto year = last_year(part); year && part.size() <= 24) {
       ref.year = year;
     } else {
@@ -404,9 +506,11 @@ void parse_chicago_source(std::string_view text, Reference& ref) {
   if (no != std::string_view::npos) {
     ref.issue = non_empty(text.substr(no + 6));
     text = trim(text.substr(0, no));
-  } else if (!text.empty() && text.back() == ')') {
-    std::size_t open = text.rfind('(');
-    ref.issue = non_empty(text.substr(open + 1, text.size() - open - 2));
+  } else if (std::size_t open = text.rfind('(');
+             !text.empty() && text.back() == ')' && open != std::string_view::npos) {
+    std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+    // "277 (December): 831-41" dates a volume that has no issues.
+    if (!is_month_word(inside)) ref.issue = non_empty(inside);
     text = trim(text.substr(0, open));
   }
   std::size_t space = text.rfind(' ');
@@ -469,6 +573,8 @@ void parse_quoted_style(std::string_view text, const Quoted& q, Reference& ref) 
   if (comma_in_quote || initials_first) {
     ref.style = CitationStyle::kIeee;
     parse_natural_authors(authors, ref);
+    // A paper in proceedings: "“Title,” in Proc. …".
+    if (istarts_with(after, "in ")) after.remove_prefix(3);
     parse_element_source(after, ref);
     return;
   }
@@ -479,7 +585,7 @@ void parse_quoted_style(std::string_view text, const Quoted& q, Reference& ref) 
       trim_chars(author_part.substr(last_space + 2), ".").size() <= 5) {
     ref.style = CitationStyle::kChicago;
     ref.year = first_year(author_part.substr(last_space + 2));
-    parse_mla_authors(author_part.substr(0, last_space), ref);
+    parse_mla_authors(author_part.substr(0, last_space + 1), ref);
     parse_chicago_source(after, ref);
     return;
   }
@@ -497,20 +603,9 @@ void parse_quoted_style(std::string_view text, const Quoted& q, Reference& ref) 
   parse_element_source(after, ref);
 }
 
-
-void parse_author_date(std::string_view text, std::size_t open, Reference& ref) {
-  std::size_t close = text.find(')', open);
-  ref.year = first_year(text.substr(open + 1, close - open - 1));
-  std::string_view authors = trim(text.substr(0, open));
-  std::string_view rest = trim(text.substr(close + 1));
-  bool period_after = !rest.empty() && rest.front() == '.';
-  rest = trim_chars(rest, ".,");
-  if (!parse_inverted_initials(authors, ref)) parse_mla_authors(authors, ref);
-
-  bool harvard = !period_after || icontains(text, " pp. ") || icontains(text, ", p. ") ||
-                 (!rest.empty() && rest.front() == '\'');
-  ref.style = harvard ? CitationStyle::kHarvard : CitationStyle::kApa;
-
+// What follows the date in APA and Harvard: "Title. Container, 43(5),
+// 521-546" or "'Title', Container, 43(5), pp. 521-546".
+void parse_title_and_source(std::string_view rest, Reference& ref) {
   if (!rest.empty() && rest.front() == '\'') {  // Harvard: 'Title', Container, ...
     std::size_t end = rest.find("',");
     if (end == std::string_view::npos) end = rest.find("'.");
@@ -541,6 +636,56 @@ void parse_author_date(std::string_view text, std::size_t open, Reference& ref) 
   parse_comma_source(rest.substr(best + 2), ref);
 }
 
+void parse_author_date(std::string_view text, std::size_t open, Reference& ref) {
+  std::size_t close = text.find(')', open);
+  ref.year = first_year(text.substr(open + 1, close - open - 1));
+  std::string_view authors = trim(text.substr(0, open));
+  std::string_view rest = trim(text.substr(close + 1));
+  bool period_after = !rest.empty() && rest.front() == '.';
+  rest = trim_chars(rest, ".,");
+  if (!parse_inverted_initials(authors, ref)) parse_mla_authors(authors, ref);
+
+  // Only after the year: an author list has ", P. " in it ("Wolfson, P.").
+  bool harvard = !period_after || icontains(rest, " pp.") || icontains(rest, ", p. ") ||
+                 (!rest.empty() && rest.front() == '\'');
+  ref.style = harvard ? CitationStyle::kHarvard : CitationStyle::kApa;
+  parse_title_and_source(rest, ref);
+}
+
+// Harvard without parentheses, as Elsevier and Mendeley print it: "Cohen, S.P.
+// and Bhatia, A., 2018. Title. Journal, 43(5), pp.521-546." The first ", 2018."
+// must close a list of persons with initials, with no sentence before it.
+bool parse_bare_year(std::string_view text, Reference& ref) {
+  for (std::size_t comma = text.find(", "); comma != std::string_view::npos;
+       comma = text.find(", ", comma + 1)) {
+    std::size_t year = comma + 2;
+    if (!is_year_at(text, year)) continue;
+    std::size_t end = year + 4;
+    if (end < text.size() && is_lower(text[end])) ++end;  // "2018a"
+    if (end >= text.size() || text[end] != '.') continue;
+    std::string_view authors = text.substr(0, comma);
+    Reference probe;
+    if (sentence_end(authors, 0) != std::string_view::npos ||
+        !parse_inverted_initials(authors, probe) || probe.authors.front().given.empty())
+      return false;
+    ref = std::move(probe);
+    ref.style = CitationStyle::kHarvard;
+    ref.year = first_year(text.substr(year, 4));
+    parse_title_and_source(trim(text.substr(end + 1)), ref);
+    return true;
+  }
+  return false;
+}
+
+// Position of the last ". " or "? ", which ends the title when the journal
+// follows; npos if none.
+std::size_t last_sentence_break(std::string_view text) {
+  for (std::size_t i = text.size(); i-- > 0;)
+    if ((text[i] == '.' || text[i] == '?') && i + 1 < text.size() && text[i + 1] == ' ')
+      return i;
+  return std::string_view::npos;
+}
+
 // The date part right before ';' in Vancouver: "Aug 2006", "2006 Aug 5",
 // "April 1, 2007 2007". Returns the start of the date within `segment`.
 std::size_t date_start(std::string_view segment) {
@@ -562,9 +707,10 @@ std::size_t date_start(std::string_view segment) {
   return start;
 }
 
-void parse_vancouver(std::string_view text, Reference& ref) {
-  ref.style = text.find("doi:10.") != std::string_view::npos ? CitationStyle::kAma
-                                                             : CitationStyle::kVancouver;
+// `style` is kVancouver or kAma: they differ only in trailers that `text` no
+// longer has.
+void parse_vancouver(std::string_view text, CitationStyle style, Reference& ref) {
+  ref.style = style;
   // Vancouver initials carry no periods, so the first ". " ends the authors.
   std::size_t authors_end = text.find(". ");
   if (authors_end == std::string_view::npos) return;
@@ -603,8 +749,13 @@ void parse_vancouver(std::string_view text, Reference& ref) {
   if (date > 0 && !trim(segment.substr(0, date)).empty()) {
     journal = trim(segment.substr(0, date));  // "Journal 2006;" without a period
     title = trim(before_date.substr(0, segment_start));
+    // "… frequency? J Clin Psychiatry 2017;": the title ends in the segment.
+    if (std::size_t cut = last_sentence_break(journal); cut != std::string_view::npos) {
+      title = trim(before_date.substr(0, segment_start + cut + 1));
+      journal = trim(journal.substr(cut + 1));
+    }
   } else {
-    std::size_t cut = title_and_journal.rfind(". ");
+    std::size_t cut = last_sentence_break(title_and_journal);
     if (cut == std::string_view::npos) cut = title_and_journal.rfind('.');
     if (cut == std::string_view::npos) {
       title = title_and_journal;
@@ -615,6 +766,163 @@ void parse_vancouver(std::string_view text, Reference& ref) {
   }
   set_title(ref, title);
   ref.container = non_empty(journal);
+}
+
+// A name has initials and a short family name of capitalised words or
+// particles; "Cardiac risk and schizophrenia. J." is a title.
+bool is_person(const Author& author) {
+  auto words = split(author.family, " ");
+  auto name_word = [](std::string_view word) {
+    return is_particle(word) || (!word.empty() && !is_lower(word[0]) && word.back() != '.');
+  };
+  return !author.given.empty() && words.size() <= 4 &&
+         std::all_of(words.begin(), words.end(), name_word);
+}
+
+// Nature's "Family, I. I., Family, I. & Family, I." or, in many PubMed
+// records, Vancouver names with Nature's source: "Hooper C, et al.",
+// "Lambert J.-C. & Amouyel P.", or one organisation. False for anything else.
+bool parse_nature_authors(std::string_view text, Reference& ref) {
+  auto all_persons = [](const Reference& r) {
+    return !r.authors.empty() && std::all_of(r.authors.begin(), r.authors.end(), is_person);
+  };
+  Reference inverted;
+  bool inverted_parsed = parse_inverted_initials(text, inverted);
+  if (inverted_parsed && all_persons(inverted)) {
+    ref = std::move(inverted);
+    return true;
+  }
+  Reference vancouver;
+  parse_vancouver_authors(text, vancouver);
+  if (all_persons(vancouver)) {
+    ref = std::move(vancouver);
+    return true;
+  }
+  // An organisation is written in capitalised words and short function words
+  // ("National Institute on Aging"), not as a sentence ("Ransohoff RM How
+  // neuroinflammation contributes …").
+  if (!inverted_parsed || inverted.authors.size() != 1) return false;
+  for (std::string_view word : split(inverted.authors.front().family, " "))
+    if (word.empty() || (is_lower(word[0]) && word.size() > 3)) return false;
+  ref = std::move(inverted);
+  return true;
+}
+
+// Nature sources in PubMed records whose authors end with a comma or with no
+// mark at all: "Su Y, Flores S, Benzinger TLS, Utilizing the Centiloid …",
+// "Cheng PN, Eisenberg D & Nowick JS Amyloid beta-sheet mimics …". Reads the
+// persons from the start and returns where the title begins; npos if no
+// person comes first.
+std::size_t parse_comma_terminated_authors(std::string_view text, Reference& ref) {
+  Reference probe;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t comma = text.find(", ", pos);
+    std::string_view part =
+        text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+    std::size_t next = comma == std::string_view::npos ? text.size() : comma + 2;
+    if (cut_et_al(part)) probe.et_al = true;
+    // "V. Khurana" puts the initials first.
+    bool initials_first = part.size() > 2 && is_upper(part[0]) && part[1] == '.';
+    Author author = initials_first ? natural_order_name(part) : vancouver_name(part);
+    if (is_et_al(part)) {
+      probe.et_al = true;
+    } else if (is_person(author)) {
+      probe.authors.push_back(std::move(author));
+    } else if (std::size_t amp = part.find(" & "); amp != std::string_view::npos) {
+      // After "&" comes the last author, then the title: "Nowick JS Amyloid …".
+      Author left = vancouver_name(part.substr(0, amp));
+      std::string_view right = part.substr(amp + 3);
+      std::size_t initials_end = right.find(' ', right.find(' ') + 1);
+      if (!is_person(left) || initials_end == std::string_view::npos) break;
+      Author last = vancouver_name(right.substr(0, initials_end));
+      if (!is_person(last)) break;
+      probe.authors.push_back(std::move(left));
+      probe.authors.push_back(std::move(last));
+      ref = std::move(probe);
+      return pos + amp + 3 + initials_end + 1;
+    } else {
+      break;
+    }
+    pos = next;
+  }
+  if (probe.authors.empty() || pos >= text.size()) return std::string_view::npos;
+  ref = std::move(probe);
+  return pos;
+}
+
+// Reads a Nature author list "Family, I. I., Family, I. & Family, I." or
+// "Family, I. et al." and returns where the title begins: after the first ". "
+// after which the list does not go on (another initial, "&", "and", "et al.")
+// and before which it parses; npos if none. sentence_end() cannot tell, as
+// the list ends with an initial.
+std::size_t parse_period_terminated_authors(std::string_view text, Reference& ref) {
+  for (std::size_t at = text.find(". "); at != std::string_view::npos;
+       at = text.find(". ", at + 1)) {
+    std::string_view next = text.substr(at + 2);
+    std::string_view word = trim_chars(next.substr(0, next.find(' ')), ",");
+    if (is_initials(word) && word.find('.') != std::string_view::npos) continue;
+    if (word == "&" || word == "and" || word == "et" || is_suffix(word)) continue;
+    if (parse_nature_authors(text.substr(0, at + 1), ref)) return at + 2;
+  }
+  return std::string_view::npos;
+}
+
+// Where the journal begins in Nature's "Title. J. Abbrev. Med.": walking back
+// over the journal's words to the sentence end that closes the title.
+std::size_t nature_journal_start(std::string_view middle) {
+  std::size_t journal_start = middle.size();
+  std::size_t pos = middle.size();
+  bool title_end_found = false;
+  std::size_t leftmost_abbreviation_end = std::string_view::npos;
+  while (pos > 0) {
+    std::size_t sp = middle.rfind(' ', pos - 1);
+    std::size_t word_start = sp == std::string_view::npos ? 0 : sp + 1;
+    std::string_view word = middle.substr(word_start, pos - word_start);
+    char before_word = word_start >= 2 ? middle[word_start - 2] : ' ';
+    // "eLife", "mBio": lower case first, capital inside.
+    bool journal_word = !word.empty() && (is_upper(word[0]) || word == "&" || word == "of" ||
+                                          word == "in" || word == "and" ||
+                                          std::any_of(word.begin(), word.end(), is_upper));
+    if (!journal_word) {
+      title_end_found = !word.empty() && word.back() == ',';  // "…transition, Phys. Rev."
+      break;
+    }
+    journal_start = word_start;
+    if (before_word == '?') {
+      title_end_found = true;
+      break;
+    }
+    if (before_word == '.') {
+      std::size_t prev_start = middle.rfind(' ', word_start - 2);
+      prev_start = prev_start == std::string_view::npos ? 0 : prev_start + 1;
+      std::string_view prev = middle.substr(prev_start, word_start - 1 - prev_start);
+      // An ISO 4 abbreviation is capitalised and cut after a consonant or
+      // an "i" ("J.", "Anesth.", "Neurosci.", "Psychopharmacol."); anything
+      // else, an acronym ("PTSD."), a place ("China.") or a whole word
+      // ("Memory.") included, ends the title.
+      std::string_view stem = prev.substr(0, prev.size() - 1);
+      bool abbreviation = !stem.empty() && stem.size() <= 22 && is_upper(stem[0]) &&
+                          std::none_of(stem.begin() + 1, stem.end(), is_upper) &&
+                          (stem.size() == 1 || std::string_view("aeouy").find(stem.back()) ==
+                                                   std::string_view::npos);
+      if (!abbreviation) {
+        title_end_found = true;
+        break;
+      }
+      leftmost_abbreviation_end = word_start;
+    }
+    if (sp == std::string_view::npos) break;
+    pos = sp;
+  }
+  if (title_end_found) return journal_start;
+  // A title in Title Case ("… Transgenic Mouse Model. JAMA Neurol") walks on
+  // into the title, a journal in lower case ("Frontiers in neuroscience") stops
+  // the walk at once; the title then ends at its last period.
+  if (leftmost_abbreviation_end != std::string_view::npos) return leftmost_abbreviation_end;
+  std::size_t cut = last_sentence_break(middle);
+  if (journal_start == middle.size() && cut != std::string_view::npos) return cut + 2;
+  return journal_start;
 }
 
 // Nature: "Family, A. B. & Family, C. Title. Journal 43, 521-546 (2018)."
@@ -632,48 +940,25 @@ bool parse_nature(std::string_view text, Reference& ref) {
   std::string_view before = source.substr(0, comma);
   std::size_t space = before.rfind(' ');
   if (space == std::string_view::npos || !is_volume_token(before.substr(space + 1))) return false;
-  // Authors: "Family, I. I., Family, I. & Family, I." up to the first sentence
-  // end that does not follow an initial.
-  std::size_t authors_end = sentence_end(before, 0);
-  if (authors_end == std::string_view::npos) return false;
   Reference probe;
-  if (!parse_inverted_initials(before.substr(0, authors_end + 1), probe)) return false;
+  std::size_t title_start = parse_period_terminated_authors(before, probe);
+  if (title_start == std::string_view::npos)
+    title_start = parse_comma_terminated_authors(before.substr(0, space), probe);
+  // Authors run into the title ("Iadecola C Does nitric oxide …?"): the source
+  // still reads; authors and title stay unset.
+  bool has_authors = title_start != std::string_view::npos;
   ref = std::move(probe);
   ref.style = CitationStyle::kNature;
   ref.year = first_year(inside);
   set_volume_issue(ref, before.substr(space + 1));
   set_pages(ref, source.substr(comma + 2));
-  // Journal: walk back over abbreviated words ("Reg. Anesth. Pain Med.").
-  std::string_view middle = trim(before.substr(authors_end + 1, space - authors_end - 1));
-  std::size_t journal_start = middle.size();
-  std::size_t pos = middle.size();
-  while (pos > 0) {
-    std::size_t sp = middle.rfind(' ', pos - 1);
-    std::size_t word_start = sp == std::string_view::npos ? 0 : sp + 1;
-    std::string_view word = middle.substr(word_start, pos - word_start);
-    bool ends_sentence = word_start > 0 && middle[word_start - 2] == '.';
-    bool journal_word = !word.empty() && (is_upper(word[0]) || word == "&" || word == "of" ||
-                                          word == "in" || word == "and");
-    if (!journal_word) break;
-    journal_start = word_start;
-    if (ends_sentence) {
-      std::size_t prev_start = middle.rfind(' ', word_start - 2);
-      prev_start = prev_start == std::string_view::npos ? 0 : prev_start + 1;
-      std::string_view prev = middle.substr(prev_start, word_start - 1 - prev_start);
-      // An abbreviation is short and capitalised ("Anesth."); anything else ends the title.
-      bool abbreviation = prev.size() <= 8 && !prev.empty() && is_upper(prev[0]);
-      if (!abbreviation) break;
-    }
-    if (sp == std::string_view::npos) break;
-    pos = sp;
-  }
-  set_title(ref, middle.substr(0, journal_start));
+  std::size_t middle_start = has_authors ? std::min(title_start, space) : 0;
+  std::string_view middle = trim(before.substr(middle_start, space - middle_start));
+  std::size_t journal_start = nature_journal_start(middle);
+  if (has_authors) set_title(ref, middle.substr(0, journal_start));
   ref.container = non_empty(middle.substr(journal_start));
   return true;
 }
-
-
-
 
 }  // namespace
 
@@ -713,8 +998,19 @@ bool starts_with_vancouver_author(std::string_view text) {
   if (end == std::string_view::npos || end > 60) return false;
   std::string_view first = text.substr(0, end);
   std::size_t space = first.rfind(' ');
-  return space != std::string_view::npos && is_vancouver_initials(first.substr(space + 1)) &&
-         is_upper(first[0]);
+  if (space == std::string_view::npos || !is_vancouver_initials(first.substr(space + 1)) ||
+      !is_upper(first[0]))
+    return false;
+  // The family name is made of words ("O'Connor", "Pérez-Higueras"), not of
+  // "Esketamine (Spravato) - U.S." in a title.
+  for (std::string_view word : split(first.substr(0, space), " ")) {
+    if (word == "&" || word == "and") continue;  // "Braak H & Braak E."
+    if (word.empty() || word.front() == '-' || word.front() == '\'') return false;
+    for (char c : word)
+      if (!is_alpha(c) && c != '-' && c != '\'' && static_cast<unsigned char>(c) < 0x80)
+        return false;
+  }
+  return true;
 }
 
 bool has_vancouver_source(std::string_view text) {
@@ -732,23 +1028,49 @@ bool has_vancouver_source(std::string_view text) {
 
 namespace {
 
-// Removes identifiers, URLs and access notes, which every style appends last.
+// "Title (2019) - Journal": the parenthesis dates a title, not authors.
+bool is_title_journal_year(std::string_view text, std::size_t paren) {
+  std::size_t close = text.find(')', paren);
+  return close != std::string_view::npos && text.substr(close + 1, 3) == " - ";
+}
+
+// Removes identifiers, URLs and notes on access or e-publication. Notes in
+// brackets can stand before the source ("Journal [Internet]. 2018 [cited 2023
+// May 1];75(2)", "Title [published online ahead of print, 2020 Jun 18].
+// Journal."), so only the bracket goes; anything else is cut from the marker
+// on, as every style puts it last.
 std::string strip_trailers(std::string_view text) {
   std::string out(text);
-  auto cut_from = [&](std::string_view marker) {
-    std::size_t at = std::string::npos;
-    for (std::size_t i = 0; i + marker.size() <= out.size(); ++i)
-      if (iequals(std::string_view(out).substr(i, marker.size()), marker)) {
-        at = i;
-        break;
-      }
+  for (std::string_view note :
+       {"[Internet]", "[cited ", "[updated ", "[Accessed", "[accessed", "[published online",
+        "[published correction", "[Erratum", "[Epub", "(Accessed", "(accessed",
+        "(published online", "(Epub"}) {
+    for (std::size_t at; (at = out.find(note)) != std::string::npos;) {
+      std::size_t close = out.find(note.front() == '[' ? ']' : ')', at);
+      std::size_t from = at > 0 && out[at - 1] == ' ' ? at - 1 : at;
+      out.erase(from, close == std::string::npos ? std::string::npos : close + 1 - from);
+    }
+  }
+  auto cut_at = [&](std::size_t at) {
     if (at != std::string::npos && at > out.size() / 3) out.erase(at);
   };
-  for (std::string_view marker : {" Accessed ", " Retrieved ", " Available from", " Available at",
-                                  " [cited ", " Published ", " Epub ", " doi:", " doi: ",
-                                  " DOI:", " PMID:", " PMCID:", " https://", " http://",
-                                  " www.", " Available online", " [Epub"})
-    cut_from(marker);
+  for (std::string_view marker : {" doi:", " DOI:", " Doi:", " PMID:", " PMCID:", " https://",
+                                  " http://", " www.", " Epub"})
+    cut_at(out.find(marker));
+  // Words that open a note only after punctuation: "Published" and "Accessed"
+  // can also be words of a title.
+  for (std::string_view word : {"Accessed", "Retrieved", "Available from", "Available at",
+                                "Available online", "Published", "published online",
+                                "Advance online"}) {
+    for (std::size_t at = out.find(word); at != std::string::npos; at = out.find(word, at + 1)) {
+      bool after_punctuation = at >= 2 && out[at - 1] == ' ' &&
+                               (out[at - 2] == '.' || out[at - 2] == ',' || out[at - 2] == ';');
+      if (after_punctuation && at > out.size() / 3) {
+        out.erase(at);
+        break;
+      }
+    }
+  }
   std::string_view trimmed = trim_chars(out, ",;");
   return std::string(trimmed);
 }
@@ -763,16 +1085,27 @@ Reference parse_reference(std::string_view entry) {
   if (Quoted q = find_quoted_title(body);
       q.open != std::string_view::npos && q.open > 0 && q.inside.size() > 3) {
     parse_quoted_style(body, q, ref);
-  } else if (std::size_t paren = author_date_paren(body); paren != std::string_view::npos) {
+  } else if (std::size_t paren = author_date_paren(body);
+             paren != std::string_view::npos && !is_title_journal_year(body, paren)) {
     parse_author_date(body, paren, ref);
+  } else if (parse_bare_year(body, ref)) {
   } else if (parse_nature(body, ref)) {
   } else if (has_vancouver_source(body) || starts_with_vancouver_author(body)) {
-    parse_vancouver(body, ref);
+    // AMA writes "doi:10." without the space that NLM puts there.
+    bool ama = text.find("doi:10.") != std::string::npos;
+    parse_vancouver(body, ama ? CitationStyle::kAma : CitationStyle::kVancouver, ref);
   } else if (!first_year(body) && parse_title_journal(body, ref)) {
   } else {
     ref.style = CitationStyle::kUnknown;
     ref.year = first_year(body);
   }
+  // An online-first article has no other date than "Published online March 3,
+  // 2017" (AMA) or "[published online September 11, 2009]", which
+  // strip_trailers() removed with the notes.
+  std::size_t online = text.find("Published online");
+  if (online == std::string::npos) online = text.find("published online");
+  if (!ref.year && online != std::string::npos)
+    ref.year = first_year(std::string_view(text).substr(online, 50));
   ref.raw = std::string(content);
   if (auto dois = schema::find_dois(text); !dois.empty()) ref.doi = dois.front().value;
   if (auto pmids = schema::find_pmids(text); !pmids.empty()) ref.pmid = pmids.front().value;

@@ -21,14 +21,15 @@ constexpr const char* kAny = "<any>";
 constexpr int kAnyCount = -1;
 
 // One entry and what parse_reference must read from it. A null field must be
-// absent; year 0 means no year.
+// absent; year 0 means no year; the first author is checked when `family` is
+// set.
 struct Case {
   const char* name;
   const char* entry;
   CitationStyle style = CitationStyle::kUnknown;
   int authors = 0;
   const char* family = nullptr;  // of the first author
-  const char* given = nullptr;
+  const char* given = "";
   const char* suffix = "";
   bool et_al = false;
   int year = 0;
@@ -54,6 +55,7 @@ void check_field(const char* field, const std::optional<std::string>& actual, co
 }
 
 void check_case(const Case& c) {
+  INFO("case: " << c.name);
   INFO("entry: " << c.entry);
   auto r = parse_reference(c.entry);
   CHECK(style_name(r.style) == style_name(c.style));
@@ -61,9 +63,10 @@ void check_case(const Case& c) {
     CHECK(r.authors.size() == static_cast<std::size_t>(c.authors));
     CHECK(r.et_al == c.et_al);
   }
-  if (c.family && !r.authors.empty()) {
+  if (c.family) {
+    REQUIRE_FALSE(r.authors.empty());
     CHECK(r.authors[0].family == c.family);
-    if (c.given) CHECK(r.authors[0].given == c.given);
+    CHECK(r.authors[0].given == c.given);
     CHECK(r.authors[0].suffix == c.suffix);
   }
   CHECK(r.year.value_or(0) == c.year);
@@ -170,6 +173,53 @@ TEST_CASE("parse_reference reads APA entries: inverted initials, (year), comma s
                 "comprehensive systematic review",
        .container = "BJPsych open", .volume = "8", .issue = "1", .pages = "e19",
        .first_page = "e19", .doi = "10.1192/bjo.2021.1061"},
+      {.name = "month and day in the date, U.S. and vs. in the title, Jr last",
+       .entry = "Hooten, W. M., & Zarate, C. A., Jr. (2021, March 3). Ketamine infusions for "
+                "chronic pain: A review of U.S. practice vs. guidelines. Mayo Clinic Proceedings, "
+                "96(3), 712\u2013725. https://doi.org/10.1016/j.mayocp.2020.12.001",
+       .style = CitationStyle::kApa, .authors = 2, .family = "Hooten", .given = "W. M.",
+       .year = 2021,
+       .title = "Ketamine infusions for chronic pain: A review of U.S. practice vs. guidelines",
+       .container = "Mayo Clinic Proceedings", .volume = "96", .issue = "3", .pages = "712-725",
+       .first_page = "712", .last_page = "725", .doi = "10.1016/j.mayocp.2020.12.001"},
+      {.name = "group author closing a list of persons",
+       .entry = "Newport, D. J., Carpenter, L. L., McDonald, W. M., Potash, J. B., Tohen, M., "
+                "Nemeroff, C. B., & the APA Council of Research Task Force on Novel Biomarkers and "
+                "Treatments. (2015). Ketamine and other NMDA antagonists: Early clinical trials and "
+                "possible mechanisms in depression. American Journal of Psychiatry, 172(10), "
+                "950\u2013966. https://doi.org/10.1176/appi.ajp.2015.15040465",
+       .style = CitationStyle::kApa, .authors = 7, .family = "Newport", .given = "D. J.",
+       .year = 2015,
+       .title = "Ketamine and other NMDA antagonists: Early clinical trials and possible "
+                "mechanisms in depression",
+       .container = "American Journal of Psychiatry", .volume = "172", .issue = "10",
+       .pages = "950-966", .first_page = "950", .last_page = "966",
+       .doi = "10.1176/appi.ajp.2015.15040465"},
+      {.name = "agency author with 'and' in its name, report without a journal",
+       .entry = "Substance Abuse and Mental Health Services Administration. (2021). Key substance "
+                "use and mental health indicators in the United States: Results from the 2020 "
+                "National Survey on Drug Use and Health. https://www.samhsa.gov/data/",
+       .style = CitationStyle::kApa, .authors = 1,
+       .family = "Substance Abuse and Mental Health Services Administration",
+       .year = 2021,
+       .title = "Key substance use and mental health indicators in the United States: Results "
+                "from the 2020 National Survey on Drug Use and Health"},
+      {.name = "APA 7 article number",
+       .entry = "Ballard, E. D., & Zarate, C. A., Jr. (2020). The role of dissociation in "
+                "ketamine's antidepressant effects. Nature Communications, 11(1), Article 6431. "
+                "https://doi.org/10.1038/s41467-020-20190-4",
+       .style = CitationStyle::kApa, .authors = 2, .family = "Ballard", .given = "E. D.",
+       .year = 2020, .title = "The role of dissociation in ketamine's antidepressant effects",
+       .container = "Nature Communications", .volume = "11", .issue = "1", .pages = "6431",
+       .first_page = "6431", .doi = "10.1038/s41467-020-20190-4"},
+      {.name = "advance online publication, no volume yet",
+       .entry = "Jelen, L. A., & Stone, J. M. (2021). Ketamine for depression. International "
+                "Review of Psychiatry. Advance online publication. "
+                "https://doi.org/10.1080/09540261.2020.1854194",
+       .style = CitationStyle::kApa, .authors = 2, .family = "Jelen", .given = "L. A.",
+       .year = 2021, .title = "Ketamine for depression",
+       .container = "International Review of Psychiatry",
+       .doi = "10.1080/09540261.2020.1854194"},
   };
   check_cases(cases);
 }
@@ -231,11 +281,32 @@ TEST_CASE("parse_reference reads MLA entries: full names, quoted title, vol./no.
        .et_al = true, .year = 2021, .title = "Ketamine Use for Cancer and Chronic Pain Management",
        .container = "Frontiers in Pharmacology", .volume = "11", .pages = "599721",
        .first_page = "599721", .doi = "10.3389/fphar.2020.599721"},
+      {.name = "database as a second container after the pages",
+       .entry = "Orhurhu, Vwaire, et al. \u201cKetamine Infusions for Chronic Pain: A Systematic "
+                "Review and Meta-Analysis of Randomized Controlled Trials.\u201d Anesthesia & "
+                "Analgesia, vol. 129, no. 1, July 2019, pp. 241\u201354. PubMed, "
+                "https://doi.org/10.1213/ane.0000000000004185.",
+       .style = CitationStyle::kMla, .authors = 1, .family = "Orhurhu", .given = "Vwaire",
+       .et_al = true, .year = 2019,
+       .title = "Ketamine Infusions for Chronic Pain: A Systematic Review and Meta-Analysis of "
+                "Randomized Controlled Trials",
+       .container = "Anesthesia & Analgesia", .volume = "129", .issue = "1", .pages = "241-54",
+       .first_page = "241", .last_page = "254", .doi = "10.1213/ane.0000000000004185"},
+      {.name = "straight quotes, question mark ending the title",
+       .entry = "Sanacora, Gerard, and Alan F. Schatzberg. \"Ketamine: Promising Path or False "
+                "Prophecy in the Development of Novel Therapeutics for Mood Disorders?\" "
+                "Neuropsychopharmacology, vol. 40, no. 2, 2015, pp. 259-67.",
+       .style = CitationStyle::kMla, .authors = 2, .family = "Sanacora", .given = "Gerard",
+       .year = 2015,
+       .title = "Ketamine: Promising Path or False Prophecy in the Development of Novel "
+                "Therapeutics for Mood Disorders?",
+       .container = "Neuropsychopharmacology", .volume = "40", .issue = "2", .pages = "259-67",
+       .first_page = "259", .last_page = "267"},
   };
   check_cases(cases);
 }
 
-TEST_CASE("parse_reference reads Vancouver (NLM) entries: Family AB, year;vol(issue):pages",
+TEST_CASE("parse_reference reads Vancouver (NLM) entries: Family AB, date, vol(issue):pages",
           "[crawlers][refs][vancouver]") {
   static const Case cases[] = {
       {.name = "Jr after the initials, et al., DOI and PMID",
@@ -300,6 +371,67 @@ TEST_CASE("parse_reference reads Vancouver (NLM) entries: Family AB, year;vol(is
                 "systematic review and meta-analysis",
        .container = "J Affect Disord", .volume = "278", .pages = "542-555", .first_page = "542",
        .last_page = "555"},
+      {.name = "[Internet] and [cited] notes, cited year is not the year",
+       .entry = "Wilkinson ST, Sanacora G. A new generation of antidepressants: an update on the "
+                "pharmaceutical pipeline for novel and rapid-acting therapeutics in mood "
+                "disorders based on glutamate/GABA neurotransmitter systems. Drug Discov Today "
+                "[Internet]. 2019 [cited 2023 May 1];24(2):606-15. Available from: "
+                "https://doi.org/10.1016/j.drudis.2018.11.007",
+       .style = CitationStyle::kVancouver, .authors = 2, .family = "Wilkinson", .given = "ST",
+       .year = 2019,
+       .title = "A new generation of antidepressants: an update on the pharmaceutical pipeline "
+                "for novel and rapid-acting therapeutics in mood disorders based on "
+                "glutamate/GABA neurotransmitter systems",
+       .container = "Drug Discov Today", .volume = "24", .issue = "2", .pages = "606-15",
+       .first_page = "606", .last_page = "615", .doi = "10.1016/j.drudis.2018.11.007"},
+      {.name = "Epub ahead of print, no volume yet",
+       .entry = "Bredlau AL, Thakur R, Korones DN, Dworkin RH. Ketamine for pain in adults and "
+                "children with cancer: a systematic review and synthesis of the literature. Pain "
+                "Med. 2013 Aug 5. doi: 10.1111/pme.12182. Epub ahead of print. PMID: 23915253.",
+       .style = CitationStyle::kVancouver, .authors = 4, .family = "Bredlau", .given = "AL",
+       .year = 2013,
+       .title = "Ketamine for pain in adults and children with cancer: a systematic review and "
+                "synthesis of the literature",
+       .container = "Pain Med", .doi = "10.1111/pme.12182", .pmid = "23915253"},
+      {.name = "group author, supplement issue",
+       .entry = "American Psychiatric Association. Practice guideline for the treatment of "
+                "patients with major depressive disorder, third edition. Am J Psychiatry. "
+                "2010;167(10 Suppl):1-152.",
+       .style = CitationStyle::kVancouver, .authors = 1,
+       .family = "American Psychiatric Association", .year = 2010,
+       .title = "Practice guideline for the treatment of patients with major depressive "
+                "disorder, third edition",
+       .container = "Am J Psychiatry", .volume = "167", .issue = "10 Suppl", .pages = "1-152",
+       .first_page = "1", .last_page = "152"},
+      {.name = "hyphenated initials",
+       .entry = "Lee S-H, Choi J-H, Lee N, Kaang B-K. Synaptic protein degradation underlies "
+                "destabilization of retrieved fear memory. Science. 2008;319(5867):1253-6.",
+       .style = CitationStyle::kVancouver, .authors = 4, .family = "Lee", .given = "S-H",
+       .year = 2008,
+       .title = "Synaptic protein degradation underlies destabilization of retrieved fear memory",
+       .container = "Science", .volume = "319", .issue = "5867", .pages = "1253-6",
+       .first_page = "1253", .last_page = "1256"},
+      {.name = "note on online publication before the journal",
+       .entry = "Zheng W, Zhou YL, Liu WJ, et al. Rapid and longer-term antidepressant effects of "
+                "repeated ketamine infusions in treatment-resistant depression [published online "
+                "ahead of print, 2017 Dec 21]. J Psychiatr Res. 2018;106:61-68.",
+       .style = CitationStyle::kVancouver, .authors = 3, .family = "Zheng", .given = "W",
+       .et_al = true, .year = 2018,
+       .title = "Rapid and longer-term antidepressant effects of repeated ketamine infusions in "
+                "treatment-resistant depression",
+       .container = "J Psychiatr Res", .volume = "106", .pages = "61-68", .first_page = "61",
+       .last_page = "68"},
+      {.name = "Epub date right after the pages, erratum note",
+       .entry = "Zarate CA Jr, Brutsche NE, Ibrahim L, et al. Replication of ketamine's "
+                "antidepressant efficacy in bipolar depression: a randomized controlled add-on "
+                "trial. Biol Psychiatry. 2012;71(11):939-46 Epub 2011/12/30. [Erratum in: Biol "
+                "Psychiatry. 2012;72(4):331]",
+       .style = CitationStyle::kVancouver, .authors = 3, .family = "Zarate", .given = "CA",
+       .suffix = "Jr", .et_al = true, .year = 2012,
+       .title = "Replication of ketamine's antidepressant efficacy in bipolar depression: a "
+                "randomized controlled add-on trial",
+       .container = "Biol Psychiatry", .volume = "71", .issue = "11", .pages = "939-46",
+       .first_page = "939", .last_page = "946"},
   };
   check_cases(cases);
 }
@@ -361,11 +493,20 @@ TEST_CASE("parse_reference reads AMA entries: Vancouver-like with doi:10. unspac
                 "double-blind, randomized study (ASPIRE I)",
        .container = "J Clin Psychiatry", .volume = "81", .issue = "3", .pages = "19m13191",
        .first_page = "19m13191", .doi = "10.4088/jcp.19m13191"},
+      {.name = "online first: the Published online date is the year",
+       .entry = "Wilkinson ST, Sanacora G. Considerations on the off-label use of ketamine as a "
+                "treatment for mood disorders. JAMA. Published online August 10, 2017. "
+                "doi:10.1001/jama.2017.10697",
+       .style = CitationStyle::kAma, .authors = 2, .family = "Wilkinson", .given = "ST",
+       .year = 2017,
+       .title = "Considerations on the off-label use of ketamine as a treatment for mood "
+                "disorders",
+       .container = "JAMA", .doi = "10.1001/jama.2017.10697"},
   };
   check_cases(cases);
 }
 
-TEST_CASE("parse_reference reads Harvard entries: (year) without period, 'title', pp.",
+TEST_CASE("parse_reference reads Harvard entries: (year) or bare year, 'title', pp.",
           "[crawlers][refs][harvard]") {
   static const Case cases[] = {
       {.name = "two authors joined by and",
@@ -416,6 +557,24 @@ TEST_CASE("parse_reference reads Harvard entries: (year) without period, 'title'
                 "efficacy",
        .container = "Frontiers in Psychiatry", .volume = "12", .pages = "710338",
        .first_page = "710338", .doi = "10.3389/fpsyt.2021.710338"},
+      {.name = "Elsevier variant: year without parentheses, pp. without a space",
+       .entry = "Cohen, S.P., Bhatia, A. and Buvanendran, A., 2018. Consensus guidelines on the "
+                "use of intravenous ketamine infusions for chronic pain. Regional Anesthesia and "
+                "Pain Medicine, 43(5), pp.521\u2013546.",
+       .style = CitationStyle::kHarvard, .authors = 3, .family = "Cohen", .given = "S.P.",
+       .year = 2018,
+       .title = "Consensus guidelines on the use of intravenous ketamine infusions for chronic "
+                "pain",
+       .container = "Regional Anesthesia and Pain Medicine", .volume = "43", .issue = "5",
+       .pages = "521-546", .first_page = "521", .last_page = "546"},
+      {.name = "Elsevier variant: et al., year with a letter, Available at",
+       .entry = "Niesters, M. et al., 2014a. Ketamine for chronic pain: risks and benefits. "
+                "British Journal of Clinical Pharmacology, 77(2), pp.357\u2013367. Available at: "
+                "http://doi.wiley.com/10.1111/bcp.12094.",
+       .style = CitationStyle::kHarvard, .authors = 1, .family = "Niesters", .given = "M.",
+       .et_al = true, .year = 2014, .title = "Ketamine for chronic pain: risks and benefits",
+       .container = "British Journal of Clinical Pharmacology", .volume = "77", .issue = "2",
+       .pages = "357-367", .first_page = "357", .last_page = "367", .doi = "10.1111/bcp.12094"},
   };
   check_cases(cases);
 }
@@ -497,11 +656,30 @@ TEST_CASE("parse_reference reads Chicago author-date and notes-bibliography entr
        .year = 2013, .title = "Ketamine in Pain Management",
        .container = "CNS Neuroscience & Therapeutics", .volume = "19", .issue = "6",
        .pages = "396-402", .first_page = "396", .last_page = "402"},
+      {.name = "author-date: month instead of an issue",
+       .entry = "Marcantoni, Wesley S., and St\u00e9phane Beauchamp. 2020. \u201cA Systematic Review and "
+                "Meta-Analysis of the Efficacy of Intravenous Ketamine Infusion for Treatment "
+                "Resistant Depression.\u201d Journal of Affective Disorders 277 (December): 831\u201341.",
+       .style = CitationStyle::kChicago, .authors = 2, .family = "Marcantoni",
+       .given = "Wesley S.", .year = 2020,
+       .title = "A Systematic Review and Meta-Analysis of the Efficacy of Intravenous Ketamine "
+                "Infusion for Treatment Resistant Depression",
+       .container = "Journal of Affective Disorders", .volume = "277", .pages = "831-41",
+       .first_page = "831", .last_page = "841"},
+      {.name = "notes-bibliography: full date, Accessed date is not the year",
+       .entry = "Krystal, John H., Chadi G. Abdallah, Gerard Sanacora, Dennis S. Charney, and "
+                "Ronald S. Duman. \u201cKetamine: A Paradigm Shift for Depression Research and "
+                "Treatment.\u201d Neuron 101, no. 5 (March 6, 2019): 774\u201378. Accessed May 1, 2023. "
+                "https://doi.org/10.1016/j.neuron.2019.02.005.",
+       .style = CitationStyle::kChicago, .authors = 5, .family = "Krystal", .given = "John H.",
+       .year = 2019, .title = "Ketamine: A Paradigm Shift for Depression Research and Treatment",
+       .container = "Neuron", .volume = "101", .issue = "5", .pages = "774-78",
+       .first_page = "774", .last_page = "778", .doi = "10.1016/j.neuron.2019.02.005"},
   };
   check_cases(cases);
 }
 
-TEST_CASE("parse_reference reads IEEE entries: initials first, \u201ctitle,\u201d vol./no./pp.",
+TEST_CASE("parse_reference reads IEEE entries: initials first, quoted title, vol./no./pp.",
           "[crawlers][refs][ieee]") {
   static const Case cases[] = {
       {.name = "two authors, e-page, month and year, DOI",
@@ -551,6 +729,23 @@ TEST_CASE("parse_reference reads IEEE entries: initials first, \u201ctitle,\u201
                 "efficacy",
        .container = "Front. Psychiatry", .volume = "12", .pages = "710338",
        .first_page = "710338", .doi = "10.3389/fpsyt.2021.710338"},
+      {.name = "conference paper in proceedings",
+       .entry = "[10] K. Ebert-May and T. Nguyen, \u201cClosed-loop ketamine sedation in the ICU,\u201d "
+                "in Proc. IEEE Eng. Med. Biol. Soc. Conf., Berlin, Germany, 2019, pp. 112\u2013115.",
+       .style = CitationStyle::kIeee, .authors = 2, .family = "Ebert-May", .given = "K.",
+       .year = 2019, .title = "Closed-loop ketamine sedation in the ICU",
+       .container = "Proc. IEEE Eng. Med. Biol. Soc. Conf., Berlin, Germany", .pages = "112-115",
+       .first_page = "112", .last_page = "115"},
+      {.name = "straight quotes, question mark ending the title",
+       .entry = "[2] G. Sanacora and A. F. Schatzberg, \"Ketamine: Promising path or false "
+                "prophecy in the development of novel therapeutics for mood disorders?\" "
+                "Neuropsychopharmacology, vol. 40, no. 2, pp. 259\u2013267, Jan. 2015.",
+       .style = CitationStyle::kIeee, .authors = 2, .family = "Sanacora", .given = "G.",
+       .year = 2015,
+       .title = "Ketamine: Promising path or false prophecy in the development of novel "
+                "therapeutics for mood disorders?",
+       .container = "Neuropsychopharmacology", .volume = "40", .issue = "2", .pages = "259-267",
+       .first_page = "259", .last_page = "267"},
   };
   check_cases(cases);
 }
@@ -606,11 +801,88 @@ TEST_CASE("parse_reference reads Nature entries: no title quotes, volume, pages 
                 "PTSD",
        .container = "Am. J. Psychiatry", .volume = "178", .pages = "193-202",
        .first_page = "193", .last_page = "202"},
+      {.name = "Jr after the initials and et al.",
+       .entry = "Zarate, C. A. Jr et al. A randomized trial of an N-methyl-D-aspartate antagonist "
+                "in treatment-resistant major depression. Arch. Gen. Psychiatry 63, 856\u2013864 "
+                "(2006).",
+       .style = CitationStyle::kNature, .authors = 1, .family = "Zarate", .given = "C. A.",
+       .suffix = "Jr", .et_al = true, .year = 2006,
+       .title = "A randomized trial of an N-methyl-D-aspartate antagonist in "
+                "treatment-resistant major depression",
+       .container = "Arch. Gen. Psychiatry", .volume = "63", .pages = "856-864",
+       .first_page = "856", .last_page = "864"},
+      {.name = "four authors, long abbreviation in the journal",
+       .entry = "Abdallah, C. G., Sanacora, G., Duman, R. S. & Krystal, J. H. The neurobiology of "
+                "depression, ketamine and rapid-acting antidepressants: is it glutamate inhibition "
+                "or activation? Pharmacol. Ther. 190, 148\u2013158 (2018).",
+       .style = CitationStyle::kNature, .authors = 4, .family = "Abdallah", .given = "C. G.",
+       .year = 2018,
+       .title = "The neurobiology of depression, ketamine and rapid-acting antidepressants: is "
+                "it glutamate inhibition or activation?",
+       .container = "Pharmacol. Ther", .volume = "190", .pages = "148-158", .first_page = "148",
+       .last_page = "158"},
+      {.name = "Vancouver names with a Nature source (PubMed records)",
+       .entry = "Berman RM, et al. Antidepressant effects of ketamine in depressed patients. Biol "
+                "Psychiatry 47, 351\u2013354 (2000).",
+       .style = CitationStyle::kNature, .authors = 1, .family = "Berman", .given = "RM",
+       .et_al = true, .year = 2000,
+       .title = "Antidepressant effects of ketamine in depressed patients",
+       .container = "Biol Psychiatry", .volume = "47", .pages = "351-354", .first_page = "351",
+       .last_page = "354"},
+      {.name = "author list closed by a comma",
+       .entry = "Murrough JW, Iosifescu DV, Chang LC, Al Jurdi RK, Green CE, Perez AM, "
+                "Antidepressant efficacy of ketamine in treatment-resistant major depression: a "
+                "two-site randomized controlled trial. Am J Psychiatry 170, 1134\u20131142 (2013).",
+       .style = CitationStyle::kNature, .authors = 6, .family = "Murrough", .given = "JW",
+       .year = 2013,
+       .title = "Antidepressant efficacy of ketamine in treatment-resistant major depression: a "
+                "two-site randomized controlled trial",
+       .container = "Am J Psychiatry", .volume = "170", .pages = "1134-1142",
+       .first_page = "1134", .last_page = "1142"},
+      {.name = "no mark between the last author and the title",
+       .entry = "Duman RS & Aghajanian GK Synaptic dysfunction in depression: potential "
+                "therapeutic targets. Science 338, 68\u201372 (2012).",
+       .style = CitationStyle::kNature, .authors = 2, .family = "Duman", .given = "RS",
+       .year = 2012,
+       .title = "Synaptic dysfunction in depression: potential therapeutic targets",
+       .container = "Science", .volume = "338", .pages = "68-72", .first_page = "68",
+       .last_page = "72"},
+      {.name = "dotted initials after the family name, hyphenated",
+       .entry = "Kim J.-W. & Monteggia L. M. Increasing doses of ketamine curtail antidepressant "
+                "responses and suppress associated synaptic signaling pathways. Behav. Brain Res. "
+                "380, 112378 (2020).",
+       .style = CitationStyle::kNature, .authors = 2, .family = "Kim", .given = "J.-W.",
+       .year = 2020,
+       .title = "Increasing doses of ketamine curtail antidepressant responses and suppress "
+                "associated synaptic signaling pathways",
+       .container = "Behav. Brain Res", .volume = "380", .pages = "112378",
+       .first_page = "112378"},
+      {.name = "title in Title Case",
+       .entry = "Li N, et al. mTOR-Dependent Synapse Formation Underlies the Rapid Antidepressant "
+                "Effects of NMDA Antagonists. Science 329, 959\u2013964 (2010).",
+       .style = CitationStyle::kNature, .authors = 1, .family = "Li", .given = "N",
+       .et_al = true, .year = 2010,
+       .title = "mTOR-Dependent Synapse Formation Underlies the Rapid Antidepressant Effects of "
+                "NMDA Antagonists",
+       .container = "Science", .volume = "329", .pages = "959-964", .first_page = "959",
+       .last_page = "964"},
+      {.name = "journal in lower case",
+       .entry = "Zanos P & Gould TD Mechanisms of ketamine action as an antidepressant. Molecular "
+                "psychiatry 23, 801\u2013811 (2018).",
+       .style = CitationStyle::kNature, .authors = 2, .family = "Zanos", .given = "P",
+       .year = 2018, .title = "Mechanisms of ketamine action as an antidepressant",
+       .container = "Molecular psychiatry", .volume = "23", .pages = "801-811",
+       .first_page = "801", .last_page = "811"},
+      {.name = "authors run into the title: only the source is read",
+       .entry = "Duman RS Neurobiology of stress, depression, and rapid acting antidepressants: "
+                "remodeling synaptic connections. Depress Anxiety 31, 291\u2013296 (2014).",
+       .style = CitationStyle::kNature, .year = 2014, .container = "Depress Anxiety",
+       .volume = "31", .pages = "291-296", .first_page = "291", .last_page = "296"},
   };
   check_cases(cases);
 }
 
-TEST_CASE("parse_reference reads Title \u2013 Journal lines as web pages list sources",
+TEST_CASE("parse_reference reads Title - Journal lines as web pages list sources",
           "[crawlers][refs][title-journal]") {
   static const Case cases[] = {
       {.name = "colon in the title",
@@ -641,6 +913,12 @@ TEST_CASE("parse_reference reads Title \u2013 Journal lines as web pages list so
        .style = CitationStyle::kTitleJournal,
        .title = "Ketamine-assisted psychotherapy for alcohol use disorder",
        .container = "Addiction"},
+      {.name = "parenthesis in the title, dotted abbreviation in the site",
+       .entry = "Esketamine (Spravato) nasal spray: prescribing information \u2013 U.S. Food and "
+                "Drug Administration",
+       .style = CitationStyle::kTitleJournal,
+       .title = "Esketamine (Spravato) nasal spray: prescribing information",
+       .container = "U.S. Food and Drug Administration"},
   };
   check_cases(cases);
 }
@@ -663,6 +941,11 @@ TEST_CASE("parse_reference asserts only what is knowable in entries of no known 
       {.name = "a PubMed link with a label",
        .entry = "Ketamine infusion clinical trial record: https://pubmed.ncbi.nlm.nih.gov/16894061/",
        .authors = kAnyCount, .title = kAny, .container = kAny, .pmid = "16894061"},
+      {.name = "trial registry record, updated and cited years are not the year",
+       .entry = "ClinicalTrials.gov. Ketamine for suicidal ideation (NCT01700829). Bethesda (MD): "
+                "National Library of Medicine (US); 2012 [updated 2019 Mar 1; cited 2023 May 1]. "
+                "Available from: https://clinicaltrials.gov/ct2/show/NCT01700829",
+       .authors = kAnyCount, .year = 2012, .title = kAny, .container = kAny},
   };
   check_cases(cases);
 }
