@@ -51,7 +51,7 @@ def prose_lines(shared):
     return lines
 
 
-def extraction(litgraph, shared, articles, tmp, rng):
+def extraction(litgraph, shared, articles, tmp, rng, show_missed=0):
     lists = collections.defaultdict(list)
     with gzip.open(os.path.join(shared, "data/citations/pubmed_referencelist_AD.tsv.gz"), "rt",
                    encoding="utf-8") as f:
@@ -78,7 +78,19 @@ def extraction(litgraph, shared, articles, tmp, rng):
                 out.write(prefix + citation + "\n")
             out.write("\nShare this article\nCall us: 555-123-4567\n")
         expected[name] = (layout, len(lists[pmid]))
-    found = collections.Counter(os.path.basename(r["source"]) for r in run_refs(litgraph, folder))
+    refs = run_refs(litgraph, folder)
+    found = collections.Counter(os.path.basename(r["source"]) for r in refs)
+    if show_missed:
+        lines_found = {(os.path.basename(r["source"]), r["line"]) for r in refs}
+        for name in sorted(expected):
+            if found[name] >= expected[name][1]:
+                continue
+            text = open(os.path.join(folder, name), encoding="utf-8").read().split("\n")
+            first = 7 + (2 if expected[name][0] == 0 else 0)
+            for line in range(first, first + expected[name][1]):
+                if (name, line) not in lines_found and show_missed > 0:
+                    print(f"  missed {name}:{line}: {text[line - 1][:150]}")
+                    show_missed -= 1
     rows = []
     for layout, title in enumerate(layouts):
         names = [n for n, (l, _) in expected.items() if l == layout]
@@ -155,12 +167,15 @@ def main():
     parser.add_argument("--litgraph", default=os.path.join(HERE, "..", "build", "cli", "litgraph"))
     parser.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--show-missed", type=int, default=0, metavar="N",
+                        help="print up to N reference lines that extraction missed")
     args = parser.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory(prefix="litgraph-eval-") as tmp:
         print("extraction: real PubMed reference lists after real abstracts")
         print(f"  {'layout':<24}{'articles':>9}{'entries':>9}{'found':>9}{'recall':>8}{'extra':>7}")
-        for title, n, want, got, extra in extraction(args.litgraph, args.shared, args.articles, tmp, rng):
+        for title, n, want, got, extra in extraction(args.litgraph, args.shared, args.articles, tmp, rng,
+                                                    args.show_missed):
             print(f"  {title:<24}{n:>9}{want:>9}{got:>9}{got / max(want, 1):>8.3f}{extra:>7}")
         lines, wrong = false_positives(args.litgraph, args.shared, tmp)
         print(f"\nfalse positives: {wrong} entries found in {lines} abstract lines (BC5CDR, NCBI-disease)")

@@ -48,6 +48,14 @@ bool is_reference_heading(std::string_view line) {
 
 // "Cohen, S." / "Bell, Rae" / "St Pierre, S." / "Zarate CA," / "A. B. Family".
 bool starts_with_author(std::string_view text) {
+  // Family names may open with a lower-case particle: "van Dyck CH", "de Belle, J. S.".
+  for (std::string_view particle : {"van der ", "van den ", "van de ", "van ", "von ", "de la ",
+                                    "de ", "del ", "della ", "di ", "da ", "du ", "le ", "ter "})
+    if (text.substr(0, particle.size()) == particle && text.size() > particle.size() &&
+        is_upper(text[particle.size()])) {
+      text.remove_prefix(particle.size());
+      break;
+    }
   if (text.empty() || !is_upper(text[0])) return false;
   if (starts_with_vancouver_author(text)) return true;
   if (text.size() > 3 && text[1] == '.' && text[2] == ' ' && is_upper(text[3])) return true;
@@ -112,8 +120,8 @@ int leading_number(std::string_view line) {
   return value;
 }
 
-// "Nature 1999, 399:A23-A31" / "J Neurochem 1999, 72(3):1030": the source as
-// BioMed Central and others write it.
+// "Nature 1999, 399:A23-A31" / "J Neurochem 1999, 72(3):1030" / "Nature 2006,
+// 440, 352": the source as BioMed Central and the ACS write it.
 bool has_year_volume_pages(std::string_view text) {
   for (std::size_t i = 0; i + 4 < text.size(); ++i) {
     if (!is_year_at(text, i)) continue;
@@ -125,8 +133,37 @@ bool has_year_volume_pages(std::string_view text) {
                                is_alpha(text[j])))
       ++j;
     if (j < text.size() && text[j] == ':') return true;
+    // ACS: "Nature 2006, 440, 352."
+    if (j + 2 < text.size() && text[j] == ',' && text[j + 1] == ' ' && is_digit(text[j + 2]))
+      return true;
   }
   return false;
+}
+
+// "Am J Hum Genet 61:748-760" / "Neuron 22: 23-31": volume, colon, page range.
+bool has_volume_pages(std::string_view text) {
+  for (std::size_t colon = text.find(':'); colon != std::string_view::npos;
+       colon = text.find(':', colon + 1)) {
+    if (colon == 0 || !is_digit(text[colon - 1])) continue;
+    std::size_t j = colon + 1;
+    if (j < text.size() && text[j] == ' ') ++j;
+    if (j < text.size() && is_alpha(text[j])) ++j;  // "e26", "S21"
+    std::size_t digits = j;
+    while (j < text.size() && is_digit(text[j])) ++j;
+    if (j > digits && j < text.size() && text[j] == '-') return true;
+  }
+  return false;
+}
+
+// "J. Neurosci 25, 8680-8685 (2005)." : Nature's and Science's source at the end.
+bool has_nature_tail(std::string_view text) {
+  text = trim_chars(text, ".");
+  if (text.size() < 12 || text.back() != ')') return false;
+  std::size_t open = text.size() - 6;
+  if (text[open] != '(' || !is_year_at(text, open + 1)) return false;
+  std::size_t i = open;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  return i > 0 && is_digit(text[i - 1]) && text.substr(0, i).find(", ") != std::string_view::npos;
 }
 
 int count_sentences(std::string_view text) {
@@ -142,7 +179,9 @@ int reference_score(std::string_view text) {
   int score = 0;
   if (!schema::find_dois(text).empty()) score += 4;
   if (!schema::find_pmids(text).empty() || !schema::find_pmcids(text).empty()) score += 3;
-  if (has_vancouver_source(text) || has_year_volume_pages(text)) score += 3;
+  if (has_vancouver_source(text) || has_year_volume_pages(text) || has_volume_pages(text) ||
+      has_nature_tail(text))
+    score += 3;
   bool author = starts_with_author(text);
   if (author) score += 2;
   std::size_t paren = author_date_paren(text);
@@ -156,7 +195,7 @@ int reference_score(std::string_view text) {
   if (has_apa_source(text)) score += 2;
   if (has_page_range(text)) score += 1;
   if (first_year(text)) score += 1;
-  if (is_lower(text[0]) || is_digit(text[0])) score -= 2;  // entries start with a name or title
+  if ((is_lower(text[0]) && !author) || is_digit(text[0])) score -= 2;  // entries start with a name or title
   if (count_sentences(text) > 6) score -= 3;
   if (count_prose_words(text) >= 3) score -= 3;
   return score;
@@ -202,7 +241,11 @@ std::vector<Candidate> read_candidates(std::string_view text) {
     // A hanging indent continues a list entry even after a full stop.
     bool indented = is_space(line[0]) && !candidates.empty() && candidates.back().marker &&
                     !candidates.back().blank;
-    if ((open_entry || indented) && !starts_entry && !is_reference_heading(trimmed)) {
+    // An unindented line that is a whole reference by itself ("Neurology. 1984
+    // Jul;34(7):939-44", as PubMed lists sources) starts a new entry.
+    bool continues = !starts_entry && !is_reference_heading(trimmed) &&
+                     (indented || (open_entry && reference_score(content) < kStrongScore));
+    if (continues) {
       candidates.back().text += ' ';
       candidates.back().text += content;
       candidates.back().original += ' ';

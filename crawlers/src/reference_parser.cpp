@@ -766,6 +766,13 @@ void parse_vancouver(std::string_view text, CitationStyle style, Reference& ref)
   }
   set_title(ref, title);
   ref.container = non_empty(journal);
+  // "Neurology. 1984 Jul;34(7):939-44": PubMed's source-only form, where what
+  // looked like the authors is the journal.
+  if (!ref.title && !ref.container && semicolon != std::string_view::npos) {
+    ref.authors.clear();
+    ref.et_al = false;
+    ref.container = non_empty(text.substr(0, authors_end));
+  }
 }
 
 // A name has initials and a short family name of capitalised words or
@@ -972,7 +979,7 @@ std::size_t author_date_paren(std::string_view text) {
     if (open == 0 || open > text.size() * 2 / 3 + 10) return std::string_view::npos;
     std::size_t close = text.find(')', open);
     if (close == std::string_view::npos) return std::string_view::npos;
-    std::string_view inside = text.substr(open + 1, close - open - 1);
+    std::string_view inside = trim(text.substr(open + 1, close - open - 1));  // "( 1998a)"
     if (iequals(inside, "n.d.") || iequals(inside, "n.d")) return open;
     if (inside.size() >= 4 && is_year_at(inside, 0) && inside.size() <= 20) return open;
   }
@@ -993,10 +1000,10 @@ bool parse_title_journal(std::string_view text, Reference& ref) {
 }
 
 bool starts_with_vancouver_author(std::string_view text) {
-  // "Family AB," or "Family AB." or "de la Family AB,"
-  std::size_t end = text.find_first_of(",.");
+  // "Family AB," or "Family AB." or "Hardy J (2003)"
+  std::size_t end = text.find_first_of(",.(");
   if (end == std::string_view::npos || end > 60) return false;
-  std::string_view first = text.substr(0, end);
+  std::string_view first = trim(text.substr(0, end));
   std::size_t space = first.rfind(' ');
   if (space == std::string_view::npos || !is_vancouver_initials(first.substr(space + 1)) ||
       !is_upper(first[0]))

@@ -279,3 +279,43 @@ TEST_CASE("extract_references returns nothing for empty or blank text", "[crawle
   CHECK(extract_references("", "empty.txt").empty());
   CHECK(extract_references("\n\n   \n", "blank.txt").empty());
 }
+
+TEST_CASE("extract_references finds unheaded lists in the forms PubMed records carry",
+          "[crawlers][extract]") {
+  // One entry per line, no heading, no numbers: the source alone marks them.
+  const char* text =
+      "Ketamine is an NMDA receptor antagonist with rapid antidepressant effects.\n"
+      "\n"
+      "van Dyck CH, Swanson CJ, Aisen P, et al. Lecanemab in early Alzheimer's disease. N Engl J "
+      "Med. 2023;388(1):9-21. doi:10.1056/NEJMoa2212948\n"
+      "Heath SC (1997) Markov chain Monte Carlo segregation and linkage analysis for oligogenic "
+      "models. Am J Hum Genet 61:748-760\n"
+      "Psychol Aging. 2001 Sep;16(3):371-84\n"
+      "Neurology. 1984 Jul;34(7):939-44\n"
+      "Morris R: Thy-1, the enigmatic extrovert on the neuronal surface. BioEssays 1992, "
+      "14:715-722\n"
+      "Villeda SA et al., Nature 477, 90-94 (2011).\n"
+      "Lesne S.; Koh M. T.; Kotilinek L.; Ashe K. H. Nature 2006, 440, 352.\n"
+      "de Belle, J. S. & Heisenberg, M. (1994) Science 263, 692-695.\n"
+      "\n"
+      "Share this article\n"
+      "Call us: 555-123-4567\n";
+  auto refs = extract_references(text, "pubmed-forms.txt");
+  std::vector<long> lines;
+  for (const auto& r : refs) lines.push_back(r.line);
+  CHECK(lines == std::vector<long>{3, 4, 5, 6, 7, 8, 9, 10});
+}
+
+TEST_CASE("extract_references keeps a hanging indent with its entry but splits whole lines",
+          "[crawlers][extract]") {
+  const char* text =
+      "Psychol Aging. 2001 Sep;16(3):371-84\n"
+      "Neurology. 1984 Jul;34(7):939-44\n"
+      "1. Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in\n"
+      "   depressed patients. Biol Psychiatry. 2000;47(4):351-354.\n";
+  auto refs = extract_references(text, "mixed.txt");
+  REQUIRE(refs.size() == 3);
+  CHECK(refs[0].container == "Psychol Aging");
+  CHECK(refs[1].container == "Neurology");
+  CHECK(refs[2].title == "Antidepressant effects of ketamine in depressed patients");
+}
