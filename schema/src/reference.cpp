@@ -1,4 +1,5 @@
 #include "litgraph/schema/reference.h"
+#include "litgraph/schema/work.h"
 
 namespace litgraph::schema {
 
@@ -16,6 +17,15 @@ std::string_view style_name(CitationStyle style) {
     case CitationStyle::kUnknown: return "unknown";
   }
   return "unknown";
+}
+
+std::string_view source_name(Source source) {
+  switch (source) {
+    case Source::kCrossref: return "crossref";
+    case Source::kPubmed: return "pubmed";
+    case Source::kReference: return "reference";
+  }
+  return "reference";
 }
 
 }  // namespace litgraph::schema
