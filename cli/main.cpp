@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "config.h"
+#include "crawl_command.h"
 #include "litgraph/schema/error.h"
 #include "refs_command.h"
 
@@ -14,10 +16,58 @@ std::string exit_code_footer() {
   return std::string("\nExit codes:\n") + litgraph::exit_code_table();
 }
 
+// Settings shared by the commands that use the data directory and services.
+struct ConfigFlags {
+  std::string home;
+  std::string config_file;
+  std::string mailto;
+  double max_age_days = -1;
+
+  void add_to(CLI::App* command) {
+    command->add_option("--home", home,
+                        "Data directory for the cache and the works (default: $LITGRAPH_HOME, else "
+                        "$XDG_DATA_HOME/litgraph or ~/.local/share/litgraph)");
+    command->add_option("--config", config_file,
+                        "Configuration file of `key = value` lines (default: $LITGRAPH_CONFIG, else "
+                        "HOME/config if it exists)");
+    command->add_option("--mailto", mailto,
+                        "Contact address sent to Crossref and NCBI (or LITGRAPH_MAILTO, mailto = …)");
+    command->add_option("--max-age", max_age_days,
+                        "Refetch cached records older than this many days (default 30)");
+  }
+
+  // Defaults, then the configuration file, then the environment, then flags.
+  litgraph::cli::Config load() const {
+    using namespace litgraph::cli;
+    Config config;
+    auto environment = process_environment();
+    config.home = default_home();
+    if (auto it = environment.find("LITGRAPH_HOME"); it != environment.end() && !it->second.empty())
+      config.home = it->second;
+    if (!home.empty()) config.home = home;
+    std::filesystem::path file = config_file;
+    if (file.empty())
+      if (auto it = environment.find("LITGRAPH_CONFIG"); it != environment.end()) file = it->second;
+    if (file.empty() && std::filesystem::exists(config.home / "config")) file = config.home / "config";
+    if (!file.empty()) apply_config_file(config, file);
+    apply_environment(config, environment);
+    if (!home.empty()) config.home = home;
+    if (!mailto.empty()) config.mailto = mailto;
+    if (max_age_days >= 0) config.max_age_days = max_age_days;
+    auto problems = config.validate();
+    if (!problems.empty()) {
+      std::string message = "invalid configuration:";
+      for (const auto& problem : problems) message += "\n  " + problem;
+      throw litgraph::ConfigError(message);
+    }
+    return config;
+  }
+};
+
 int run(int argc, char** argv) {
   CLI::App app{"litgraph: a literature knowledge-graph indexer for articles on medicine.\n"
-               "Extracts what articles cite, and (in later versions) indexes them with the\n"
-               "drugs, conditions and receptors they mention.",
+               "Extracts what articles cite and fetches the cited works' metadata from\n"
+               "Crossref and PubMed.",
                "litgraph"};
   app.set_version_flag("--version", std::string("litgraph ") + kVersion);
   app.require_subcommand(1);
@@ -40,32 +90,51 @@ int run(int argc, char** argv) {
                      "Report progress on stderr (default: only on a terminal, for more than 20 files)");
   refs_cmd->footer(exit_code_footer());
 
+  litgraph::cli::CrawlCommandOptions crawl;
+  ConfigFlags crawl_config;
+  CLI::App* crawl_cmd = app.add_subcommand(
+      "crawl",
+      "Fetch the metadata of the works that articles cite (Crossref, PubMed), politely and "
+      "with an on-disk cache; store the works in the data directory");
+  crawl_cmd->add_option("FILE", crawl.paths,
+                        "Article files, or folders read for their *.txt files (recursively)")
+      ->required();
+  crawl_cmd->add_flag("--json", crawl.json,
+                      "Print {\"works\":[{key, doi, pmid, pmcid, status, via, reason, title, "
+                      "cited_by}], \"requests\":{host:{sent, retried, failed}}, \"cache\":{hits, misses}}");
+  crawl_cmd->add_flag("--offline", crawl.offline, "Use only the cache; open no network connection");
+  crawl_cmd->add_flag("--progress", crawl.progress, "Report progress on stderr");
+  crawl_cmd->add_flag("--verbose", crawl.verbose, "Log every retry on stderr");
+  crawl_config.add_to(crawl_cmd);
+  crawl_cmd->footer(
+      "\nServices (defaults are the real ones; point them anywhere with):\n"
+      "  LITGRAPH_CROSSREF_URL  LITGRAPH_EUTILS_URL  LITGRAPH_IDCONV_URL\n"
+      "  NCBI_API_KEY (10 requests/s instead of 3; never logged)  LITGRAPH_TIMEOUT (seconds)\n"
+      "A service that cannot be reached is reported once and not retried for every work;\n"
+      "the crawl finishes with what it has (exit code 1)." +
+      exit_code_footer());
+
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return 0;
-  } catch (const CLI::CallForAllHelp&) {
-    std::cout << app.help("", CLI::AppFormatMode::All);
-    return 0;
-  } catch (const CLI::CallForVersion&) {
-    std::cout << app.version() << "\n";
-    return 0;
   } catch (const CLI::ParseError& e) {
-    // A subcommand's --help arrives here too, as CallForHelp thrown from it.
+    // --help and --version arrive as "errors" with exit code 0.
+    CLI::App* target = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+    if (dynamic_cast<const CLI::CallForVersion*>(&e)) {
+      std::cout << app.version() << "\n";
+      return 0;
+    }
     if (e.get_exit_code() == 0) {
-      CLI::App* target = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
       std::cout << target->help();
       return 0;
     }
-    std::cerr << "litgraph: " << e.what() << "\n";
-    CLI::App* target = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
-    std::cerr << target->help();
+    std::cerr << "litgraph: " << e.what() << "\n" << target->help();
     return static_cast<int>(litgraph::ExitCode::kUsage);
   }
 
   if (refs_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_refs(refs, std::cout, std::cerr));
+  if (crawl_cmd->parsed())
+    return static_cast<int>(litgraph::cli::run_crawl(crawl, crawl_config.load(), std::cout, std::cerr));
   return static_cast<int>(litgraph::ExitCode::kUsage);
 }
 

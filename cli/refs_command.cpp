@@ -1,14 +1,11 @@
 #include "refs_command.h"
 
-#include <unistd.h>
-
 #include <iostream>
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
 #include "litgraph/crawlers/distinct_works.h"
-#include "litgraph/crawlers/references.h"
-#include "litgraph/crawlers/text_file.h"
+#include "article_inputs.h"
 
 namespace litgraph::cli {
 
@@ -88,44 +85,17 @@ std::string describe(const Reference& r) {
 }  // namespace
 
 ExitCode run_refs(const RefsOptions& options, std::ostream& out, std::ostream& err) {
-  ExitCode status = ExitCode::kOk;
-  std::vector<std::filesystem::path> files;
-  std::vector<std::string> shown_names;
-  for (const std::string& path : options.paths) {
-    try {
-      for (auto& file : crawlers::list_article_files(path)) files.push_back(std::move(file));
-    } catch (const UsageError& e) {
-      err << "litgraph refs: " << e.what() << "\n";
-      status = ExitCode::kUsage;
-    }
-  }
-
-  bool show_progress = options.progress || (isatty(STDERR_FILENO) && files.size() > 20);
-  std::vector<Reference> all;
-  std::size_t files_read = 0;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::string name = files[i].string();
-    if (show_progress) err << "\r[" << i + 1 << "/" << files.size() << "] " << name << "\x1b[K" << std::flush;
-    crawlers::TextFile file = crawlers::read_text_file(files[i]);
-    if (file.status != crawlers::TextFileStatus::kOk) {
-      if (show_progress) err << "\n";
-      err << name << ": error: " << file.error << ", skipped\n";
-      if (status == ExitCode::kOk) status = ExitCode::kPartial;
-      continue;
-    }
-    for (std::size_t line : file.repaired_lines)
-      err << name << ":" << line << ": warning: invalid UTF-8 replaced with U+FFFD\n";
-    ++files_read;
-    auto refs = crawlers::extract_references(file.text, name);
-    if (!options.json && !options.distinct) {
-      out << name << ": " << refs.size() << (refs.size() == 1 ? " reference\n" : " references\n");
-      for (const Reference& r : refs)
-        out << "  " << r.n << ". line " << r.line << " [" << schema::style_name(r.style) << "] "
-            << describe(r) << "\n";
-    }
-    for (auto& r : refs) all.push_back(std::move(r));
-  }
-  if (show_progress) err << "\r\x1b[K";
+  auto print_file = [&](const std::string& name, const std::vector<Reference>& refs) {
+    out << name << ": " << refs.size() << (refs.size() == 1 ? " reference\n" : " references\n");
+    for (const Reference& r : refs)
+      out << "  " << r.n << ". line " << r.line << " [" << schema::style_name(r.style) << "] "
+          << describe(r) << "\n";
+  };
+  FileReferencesCallback on_file;
+  if (!options.json && !options.distinct) on_file = print_file;
+  ArticleReferences input = read_article_references(options.paths, "refs", options.progress, err, on_file);
+  const std::vector<Reference>& all = input.references;
+  const std::size_t files_read = input.files_read;
 
   if (options.distinct) {
     auto works = crawlers::merge_same_works(all);
@@ -181,7 +151,7 @@ ExitCode run_refs(const RefsOptions& options, std::ostream& out, std::ostream& e
   } else {
     err << all.size() << " references in " << files_read << (files_read == 1 ? " file\n" : " files\n");
   }
-  return status;
+  return input.status;
 }
 
 }  // namespace litgraph::cli

@@ -12,6 +12,7 @@ const char* exit_code_table() {
          "  6   the index could not be opened or written\n"
          "  7   the query could not be understood or run\n"
          "  8   another litgraph process holds the write lock\n"
+         "  9   the data directory could not be written (disk full, read-only, permissions)\n"
          " 70   internal error (a bug: please report it)\n";
 }
 

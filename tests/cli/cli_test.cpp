@@ -9,6 +9,7 @@
 #include <fstream>
 #include <rapidjson/document.h>
 
+#include "fake_services.h"
 #include "test_support.h"
 
 using litgraph::test::read_file;
@@ -24,7 +25,8 @@ struct Run {
 };
 
 // Runs the program with `args` in `cwd`, capturing stdout and stderr in files.
-Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::path& cwd) {
+Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                 const std::vector<std::pair<std::string, std::string>>& environment = {}) {
   TempDir capture;
   auto out_path = capture.path() / "stdout";
   auto err_path = capture.path() / "stderr";
@@ -32,6 +34,7 @@ Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::pa
   REQUIRE(pid >= 0);
   if (pid == 0) {
     if (chdir(cwd.c_str()) != 0) _exit(127);
+    for (const auto& [name, value] : environment) setenv(name.c_str(), value.c_str(), 1);
     int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int null = open("/dev/null", O_RDONLY);
@@ -202,4 +205,99 @@ TEST_CASE("an empty file has no references and exits 0", "[cli][errors]") {
   Run run = run_litgraph({"refs", "--json", "empty.txt"}, dir.path());
   CHECK(run.status == 0);
   CHECK(run.out == "{\"references\":[]}\n");
+}
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> service_environment(const litgraph::test::FakeServices& services,
+                                                                     const TempDir& home) {
+  return {{"LITGRAPH_HOME", home.path().string()},
+          {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
+          {"LITGRAPH_EUTILS_URL", services.eutils_url()},
+          {"LITGRAPH_IDCONV_URL", services.idconv_url()},
+          {"LITGRAPH_MAILTO", "tests@example.org"},
+          {"NCBI_API_KEY", "SECRET-KEY-123"}};
+}
+
+}  // namespace
+
+TEST_CASE("litgraph crawl --json resolves the corpus against the services (issue 3)", "[cli][crawl][issue3]") {
+  litgraph::test::FakeServices services;
+  TempDir home;
+  Run run = run_litgraph({"crawl", "--json", "corpus"}, source_path(""), service_environment(services, home));
+  CHECK(run.status == 0);
+  auto doc = parse_json(run.out);
+  REQUIRE(doc["works"].Size() == 21);
+  int resolved = 0, unresolved = 0;
+  for (const auto& w : doc["works"].GetArray()) {
+    std::string status = w["status"].GetString();
+    resolved += status == "resolved";
+    unresolved += status == "unresolved";
+    if (status == "unresolved") CHECK(w["reason"].IsString());
+  }
+  CHECK(resolved == 9);
+  CHECK(unresolved == 12);
+  REQUIRE(doc["requests"].IsObject());
+  long sent = 0;
+  for (auto it = doc["requests"].MemberBegin(); it != doc["requests"].MemberEnd(); ++it)
+    sent += it->value["sent"].GetInt64();
+  CHECK(sent <= 7);
+  CHECK(doc["cache"]["misses"].GetInt64() > 0);
+  CHECK(contains(run.err, "21 works: 9 resolved, 12 unresolved, 0 failed"));
+  // The API key reached NCBI but never the output, the logs or the disk.
+  bool key_sent = false;
+  for (const auto& r : services.ncbi().requests()) key_sent |= contains(r.target + r.body, "api_key=SECRET-KEY-123");
+  CHECK(key_sent);
+  CHECK_FALSE(contains(run.out + run.err, "SECRET-KEY-123"));
+  for (const auto& f : std::filesystem::recursive_directory_iterator(home.path()))
+    if (f.is_regular_file()) CHECK_FALSE(contains(read_file(f.path()), "SECRET-KEY-123"));
+
+  Run again = run_litgraph({"crawl", "--json", "corpus"}, source_path(""), service_environment(services, home));
+  CHECK(again.status == 0);
+  CHECK(parse_json(again.out)["requests"].MemberCount() == 0);  // all from the cache
+}
+
+TEST_CASE("litgraph crawl with no network says so once and exits 1", "[cli][crawl][issue3]") {
+  TempDir home;
+  std::string closed = "http://127.0.0.1:" + std::to_string(litgraph::test::closed_port());
+  Run run = run_litgraph({"crawl", "corpus"}, source_path(""),
+                         {{"LITGRAPH_HOME", home.path().string()},
+                          {"LITGRAPH_CROSSREF_URL", closed},
+                          {"LITGRAPH_EUTILS_URL", closed + "/eutils"},
+                          {"LITGRAPH_IDCONV_URL", closed + "/idconv/"}});
+  CHECK(run.status == 1);
+  std::size_t said = 0;
+  for (std::size_t at = run.err.find("giving up"); at != std::string::npos; at = run.err.find("giving up", at + 1))
+    ++said;
+  CHECK(said == 1);  // one host: Crossref and NCBI share the closed port here
+  CHECK(contains(run.err, "0 resolved, 12 unresolved, 9 failed"));
+}
+
+TEST_CASE("litgraph crawl reports every configuration problem at once, exit 3", "[cli][crawl]") {
+  TempDir home;
+  Run run = run_litgraph({"crawl", "corpus"}, source_path(""),
+                         {{"LITGRAPH_HOME", home.path().string()},
+                          {"LITGRAPH_CROSSREF_URL", "ftp://nowhere"},
+                          {"LITGRAPH_MAILTO", "not-an-address"}});
+  CHECK(run.status == 3);
+  CHECK(contains(run.err, "crossref_url"));
+  CHECK(contains(run.err, "mailto"));
+}
+
+TEST_CASE("litgraph crawl names a bad line of the configuration file", "[cli][crawl]") {
+  TempDir home;
+  auto config = home.write("config", "# litgraph\nmailto = me@example.org\ncolour = blue\n");
+  Run run = run_litgraph({"crawl", "--config", config.string(), "corpus"}, source_path(""),
+                         {{"LITGRAPH_HOME", home.path().string()}});
+  CHECK(run.status == 3);
+  CHECK(contains(run.err, config.string() + ":3: unknown setting \"colour\""));
+}
+
+TEST_CASE("litgraph crawl cannot write its data directory: exit 9, clear message", "[cli][crawl]") {
+  TempDir home;
+  home.write("blocked", "a file where the data directory should be");
+  Run run = run_litgraph({"crawl", "--offline", "corpus"}, source_path(""),
+                         {{"LITGRAPH_HOME", (home.path() / "blocked").string()}});
+  CHECK(run.status == 9);
+  CHECK(contains(run.err, "cannot write the data directory"));
 }

@@ -18,6 +18,7 @@ enum class ExitCode : int {
   kIndex = 6,           // the index could not be opened or written
   kQuery = 7,           // the query could not be understood or run
   kLocked = 8,          // another process holds the data directory's write lock
+  kStorage = 9,         // the data directory could not be written (disk full, read-only, …)
   kInternal = 70,       // a bug: an unexpected exception (EX_SOFTWARE)
 };
 
@@ -80,6 +81,11 @@ class IndexError : public Error {
       : Error(message, code) {}
   static IndexError locked(const std::string& path);
   static IndexError corrupt(const std::string& path, const std::string& detail);
+};
+
+class StorageError : public Error {
+ public:
+  explicit StorageError(const std::string& message) : Error(message, ExitCode::kStorage) {}
 };
 
 class QueryError : public Error {

@@ -1,0 +1,221 @@
+// The crawl against local stand-ins of Crossref and NCBI (issue 3).
+#include <catch2/catch.hpp>
+
+#include "fake_services.h"
+#include "litgraph/crawlers/crawl.h"
+#include "litgraph/crawlers/references.h"
+#include "litgraph/crawlers/text_file.h"
+#include "litgraph/crawlers/work_store.h"
+#include "test_support.h"
+
+using namespace litgraph::crawlers;
+using litgraph::test::FakeServices;
+using litgraph::test::TempDir;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::vector<DistinctWork> seed_works() {
+  std::vector<litgraph::schema::Reference> all;
+  for (const auto& file : list_article_files(litgraph::test::source_path("corpus"))) {
+    auto text = read_text_file(file);
+    for (auto& r : extract_references(text.text, file.filename().string())) all.push_back(r);
+  }
+  return merge_same_works(all);
+}
+
+CrawlOptions options_for(const FakeServices& services, const TempDir& home) {
+  CrawlOptions options;
+  options.home = home.path();
+  options.crossref_url = services.crossref_url();
+  options.eutils_url = services.eutils_url();
+  options.idconv_url = services.idconv_url();
+  options.mailto = "tests@example.org";
+  options.crossref_rate = 20;
+  options.http.backoff_base = std::chrono::milliseconds(20);
+  options.http.backoff_max = std::chrono::milliseconds(1500);
+  options.http.total_timeout = std::chrono::milliseconds(3000);
+  return options;
+}
+
+std::map<std::string, const CrawledWork*> by_key(const CrawlReport& report) {
+  std::map<std::string, const CrawledWork*> works;
+  for (const auto& w : report.works) works[w.key] = &w;
+  return works;
+}
+
+std::size_t count_status(const CrawlReport& report, const std::string& status) {
+  std::size_t n = 0;
+  for (const auto& w : report.works) n += w.status == status;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("crawl resolves the seeds' nine DOIs in few batched requests (issue 3)", "[crawl][issue3]") {
+  FakeServices services;
+  TempDir home;
+  auto report = crawl(seed_works(), options_for(services, home));
+  REQUIRE(report.works.size() == 21);
+  CHECK(count_status(report, "resolved") == 9);
+  CHECK(count_status(report, "unresolved") == 12);
+  CHECK(count_status(report, "failed") == 0);
+  CHECK(services.crossref().requests().size() <= 4);
+  CHECK(services.ncbi().requests().size() <= 3);
+  for (const auto& w : report.works) {
+    if (w.status != "unresolved") continue;
+    CHECK(w.key.rfind("ref:", 0) == 0);
+    CHECK(w.reason.find("no DOI or PMID") != std::string::npos);
+  }
+  // Crossref's bibliographic fields, PubMed's identifiers and MeSH, merged.
+  auto works = by_key(report);
+  const CrawledWork& cohen = *works.at("doi:10.1097/aap.0000000000000808");
+  CHECK(cohen.via == "doi");
+  CHECK(cohen.work.pmid == "29870457");
+  CHECK(cohen.work.authors.size() == 12);
+  CHECK(cohen.work.container == "Regional Anesthesia and Pain Medicine");
+  CHECK(cohen.work.first_page == "521");
+  CHECK(cohen.work.field_sources.at("title") == litgraph::schema::Source::kCrossref);
+  REQUIRE_FALSE(cohen.work.mesh.empty());
+  CHECK(cohen.work.mesh[0].ui == "D007649");
+  CHECK(cohen.work.field_sources.at("mesh") == litgraph::schema::Source::kPubmed);
+  CHECK(cohen.cited_by.size() == 2);
+  CHECK(works.at("doi:10.1097/pr9.0000000000000674")->work.pmcid == "PMC6181464");
+  // Every request carried tool and email; every Crossref request the mailto.
+  for (const auto& r : services.ncbi().requests()) {
+    std::string all = r.target + "&" + r.body;
+    CHECK(all.find("tool=litgraph") != std::string::npos);
+    CHECK(all.find("email=tests%40example.org") != std::string::npos);
+  }
+  for (const auto& r : services.crossref().requests())
+    CHECK(r.headers.at("user-agent").find("(mailto:tests@example.org)") != std::string::npos);
+  // The works are stored for the next commands.
+  auto stored = WorkStore(home.path() / "works").all();
+  CHECK(stored.size() == 9);
+}
+
+TEST_CASE("a second crawl of the same corpus sends no request", "[crawl][cache][issue3]") {
+  FakeServices services;
+  TempDir home;
+  auto works = seed_works();
+  crawl(works, options_for(services, home));
+  std::size_t crossref_before = services.crossref().requests().size();
+  std::size_t ncbi_before = services.ncbi().requests().size();
+  auto again = crawl(works, options_for(services, home));
+  CHECK(services.crossref().requests().size() == crossref_before);
+  CHECK(services.ncbi().requests().size() == ncbi_before);
+  CHECK(count_status(again, "resolved") == 9);
+  for (const auto& w : again.works)
+    if (w.status == "resolved") CHECK(w.via == "cache");
+  CHECK(again.cache_hits > 0);
+}
+
+TEST_CASE("an offline crawl uses the cache and opens no socket", "[crawl][offline][issue3]") {
+  FakeServices services;
+  TempDir home;
+  auto works = seed_works();
+  auto options = options_for(services, home);
+  options.offline = true;
+  auto cold = crawl(works, options);
+  CHECK(count_status(cold, "failed") == 9);
+  CHECK(cold.works[0].reason.find("--offline") != std::string::npos);
+  CHECK(services.crossref().connections() == 0);
+  CHECK(services.ncbi().connections() == 0);
+
+  options.offline = false;
+  crawl(works, options);
+  std::size_t connections = services.crossref().connections() + services.ncbi().connections();
+  options.offline = true;
+  options.max_age = std::chrono::seconds(0);  // stale entries still serve offline
+  auto warm = crawl(works, options);
+  CHECK(count_status(warm, "resolved") == 9);
+  CHECK(services.crossref().connections() + services.ncbi().connections() == connections);
+}
+
+TEST_CASE("a 429 and 503 storm ends with every work resolved", "[crawl][retry][issue3]") {
+  FakeServices services;
+  services.crossref_failures = 3;
+  services.crossref_failure_status = 429;
+  services.ncbi_failures = 2;
+  services.ncbi_failure_status = 503;
+  TempDir home;
+  auto report = crawl(seed_works(), options_for(services, home));
+  CHECK(count_status(report, "resolved") == 9);
+  CHECK(count_status(report, "failed") == 0);
+  long retried = 0;
+  for (const auto& [host, stats] : report.requests) retried += stats.retried;
+  CHECK(retried == 5);
+}
+
+TEST_CASE("NCBI requests keep 3 per second", "[crawl][rate][issue3]") {
+  FakeServices services;
+  TempDir home;
+  crawl(seed_works(), options_for(services, home));
+  auto requests = services.ncbi().requests();
+  REQUIRE(requests.size() >= 2);
+  for (std::size_t i = 1; i < requests.size(); ++i)
+    CHECK(requests[i].received - requests[i - 1].received >= std::chrono::milliseconds(330));
+}
+
+TEST_CASE("unreachable services: every work fails with the reason, nothing stored is lost",
+          "[crawl][offline][issue3]") {
+  FakeServices services;
+  TempDir home;
+  auto works = seed_works();
+  auto options = options_for(services, home);
+  crawl(works, options);
+  std::string closed = "http://127.0.0.1:" + std::to_string(litgraph::test::closed_port());
+  options.crossref_url = closed;
+  options.eutils_url = closed + "/entrez/eutils";
+  options.idconv_url = closed + "/idconv/";
+  options.max_age = std::chrono::seconds(-1);  // everything is stale: refetch all
+  auto start = Clock::now();
+  auto report = crawl(works, options);
+  CHECK(Clock::now() - start < std::chrono::seconds(5));
+  CHECK(count_status(report, "failed") == 9);
+  for (const auto& w : report.works)
+    if (w.status == "failed") CHECK(w.reason.find("onnect") != std::string::npos);
+  // What the first crawl stored and cached is intact.
+  auto stored = WorkStore(home.path() / "works").all();
+  REQUIRE(stored.size() == 9);
+  for (const auto& s : stored) CHECK(s.status == "resolved");
+  options.offline = true;
+  CHECK(count_status(crawl(works, options), "resolved") == 9);
+}
+
+TEST_CASE("a malformed Crossref body fails the batch without caching it", "[crawl][errors][issue3]") {
+  FakeServices services;
+  services.crossref_malformed = true;
+  TempDir home;
+  auto works = seed_works();
+  auto report = crawl(works, options_for(services, home));
+  for (const auto& w : report.works) {
+    if (w.key.rfind("doi:", 0) != 0) continue;
+    // PubMed still resolves three of them; the others fail with the reason.
+    if (w.status == "failed") CHECK(w.reason.find("Crossref") != std::string::npos);
+  }
+  CHECK(count_status(report, "resolved") == 3);
+  services.crossref_malformed = false;
+  CHECK(count_status(crawl(works, options_for(services, home)), "resolved") == 9);
+}
+
+TEST_CASE("merge_work_sources prefers Crossref and adds PubMed's indexing", "[crawl]") {
+  litgraph::schema::Work crossref;
+  crossref.doi = "10.1/x";
+  crossref.title = "Title from Crossref";
+  crossref.field_sources["title"] = litgraph::schema::Source::kCrossref;
+  litgraph::schema::Work pubmed;
+  pubmed.pmid = "123";
+  pubmed.title = "Title from PubMed.";
+  pubmed.abstract = "Abstract.";
+  pubmed.mesh = {{"D007649", "Ketamine", true}};
+  pubmed.field_sources = {{"title", litgraph::schema::Source::kPubmed}, {"mesh", litgraph::schema::Source::kPubmed}};
+  auto merged = merge_work_sources(&crossref, &pubmed);
+  CHECK(merged.title == "Title from Crossref");
+  CHECK(merged.pmid == "123");
+  CHECK(merged.abstract == "Abstract.");
+  CHECK(merged.mesh.size() == 1);
+  CHECK(merged.field_sources.at("abstract") == litgraph::schema::Source::kPubmed);
+  CHECK(merged.field_sources.at("title") == litgraph::schema::Source::kCrossref);
+  CHECK(merge_work_sources(nullptr, &pubmed).title == "Title from PubMed.");
+}
