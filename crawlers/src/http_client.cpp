@@ -107,8 +107,10 @@ struct HttpClient::Impl {
     double rate = state.rate > 0 ? state.rate : options.default_rate;
     auto now = Clock::now();
     if (state.next_allowed > now) std::this_thread::sleep_until(state.next_allowed);
+    // A little slack (2% + 2 ms) so that a server's clock, which sees our
+    // requests with network jitter, never counts one too many in a second.
     auto interval = std::chrono::duration_cast<Clock::duration>(
-        std::chrono::duration<double>(1.0 / rate) + std::chrono::milliseconds(1));
+        std::chrono::duration<double>(1.02 / rate) + std::chrono::milliseconds(2));
     state.next_allowed = std::max(Clock::now(), state.next_allowed) + interval;
   }
 

@@ -153,8 +153,15 @@ TEST_CASE("NCBI requests keep 3 per second", "[crawl][rate][issue3]") {
   crawl(seed_works(), options_for(services, home));
   auto requests = services.ncbi().requests();
   REQUIRE(requests.size() >= 2);
-  for (std::size_t i = 1; i < requests.size(); ++i)
-    CHECK(requests[i].received - requests[i - 1].received >= std::chrono::milliseconds(330));
+  // No one-second window at the server holds more than three requests.
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    std::size_t in_window = 0;
+    for (std::size_t j = i; j < requests.size(); ++j)
+      in_window += requests[j].received - requests[i].received <= std::chrono::seconds(1);
+    CHECK(in_window <= 3);
+  }
+  CHECK(requests.back().received - requests.front().received >=
+        std::chrono::milliseconds(330 * static_cast<long>(requests.size() - 1)));
 }
 
 TEST_CASE("unreachable services: every work fails with the reason, nothing stored is lost",
