@@ -8,19 +8,12 @@
 #include <set>
 
 #include "article_inputs.h"
+#include "json_output.h"
 #include "litgraph/crawlers/crawl.h"
 
 namespace litgraph::cli {
 
 namespace {
-
-using JsonWriter = rapidjson::Writer<rapidjson::OStreamWrapper>;
-
-void write_optional(JsonWriter& w, const char* key, const std::optional<std::string>& value) {
-  w.Key(key);
-  if (value) w.String(*value);
-  else w.Null();
-}
 
 void write_json(const crawlers::CrawlReport& report, std::ostream& out) {
   rapidjson::OStreamWrapper stream(out);
@@ -44,17 +37,7 @@ void write_json(const crawlers::CrawlReport& report, std::ostream& out) {
     if (work.reason.empty()) w.Null();
     else w.String(work.reason);
     write_optional(w, "title", work.work.title);
-    w.Key("cited_by");
-    w.StartArray();
-    for (const auto& citation : work.cited_by) {
-      w.StartObject();
-      w.Key("source");
-      w.String(citation.source);
-      w.Key("n");
-      w.Int(citation.n);
-      w.EndObject();
-    }
-    w.EndArray();
+    write_cited_by(w, work.cited_by);
     w.EndObject();
   }
   w.EndArray();

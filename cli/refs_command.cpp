@@ -6,20 +6,13 @@
 
 #include "litgraph/crawlers/distinct_works.h"
 #include "article_inputs.h"
+#include "json_output.h"
 
 namespace litgraph::cli {
 
 using schema::Reference;
 
 namespace {
-
-using JsonWriter = rapidjson::Writer<rapidjson::OStreamWrapper>;
-
-void write_optional(JsonWriter& w, const char* key, const std::optional<std::string>& value) {
-  w.Key(key);
-  if (value) w.String(*value);
-  else w.Null();
-}
 
 void write_reference_fields(JsonWriter& w, const Reference& r) {
   w.Key("source");
@@ -48,9 +41,7 @@ void write_reference_fields(JsonWriter& w, const Reference& r) {
   w.EndArray();
   w.Key("et_al");
   w.Bool(r.et_al);
-  w.Key("year");
-  if (r.year) w.Int(*r.year);
-  else w.Null();
+  write_optional(w, "year", r.year);
   write_optional(w, "title", r.title);
   write_optional(w, "container", r.container);
   write_optional(w, "volume", r.volume);
@@ -108,17 +99,7 @@ ExitCode run_refs(const RefsOptions& options, std::ostream& out, std::ostream& e
       for (const auto& work : works) {
         w.StartObject();
         write_reference_fields(w, work.reference);
-        w.Key("cited_by");
-        w.StartArray();
-        for (const auto& citation : work.cited_by) {
-          w.StartObject();
-          w.Key("source");
-          w.String(citation.source);
-          w.Key("n");
-          w.Int(citation.n);
-          w.EndObject();
-        }
-        w.EndArray();
+        write_cited_by(w, work.cited_by);
         w.EndObject();
       }
       w.EndArray();
