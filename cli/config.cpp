@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
@@ -108,6 +109,20 @@ std::vector<std::string> Config::validate() const {
   if (max_age_days < 0) problems.push_back("max_age_days: must not be negative");
   if (timeout_seconds <= 0) problems.push_back("timeout_seconds: must be positive");
   return problems;
+}
+
+crawlers::CrawlOptions crawl_options(const Config& config, bool offline) {
+  crawlers::CrawlOptions crawl;
+  crawl.home = config.home;
+  crawl.crossref_url = config.crossref_url;
+  crawl.eutils_url = config.eutils_url;
+  crawl.idconv_url = config.idconv_url;
+  crawl.mailto = config.mailto;
+  crawl.ncbi_api_key = config.ncbi_api_key;
+  crawl.offline = offline;
+  crawl.max_age = std::chrono::seconds(std::llround(config.max_age_days * 86400));
+  crawl.http.total_timeout = std::chrono::milliseconds(std::llround(config.timeout_seconds * 1000));
+  return crawl;
 }
 
 }  // namespace litgraph::cli

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "litgraph/crawlers/crawl.h"
+
 namespace litgraph::cli {
 
 struct Config {
@@ -39,5 +41,8 @@ void apply_environment(Config& config, const std::map<std::string, std::string>&
 
 // The process environment as a map.
 std::map<std::string, std::string> process_environment();
+
+// The crawl settings a configuration implies (log and progress left unset).
+crawlers::CrawlOptions crawl_options(const Config& config, bool offline);
 
 }  // namespace litgraph::cli

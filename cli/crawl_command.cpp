@@ -37,6 +37,11 @@ void write_json(const crawlers::CrawlReport& report, std::ostream& out) {
     if (work.reason.empty()) w.Null();
     else w.String(work.reason);
     write_optional(w, "title", work.work.title);
+    if (work.score) {
+      w.Key("score");
+      w.Double(*work.score);
+    }
+    if (work.status == "ambiguous") write_candidates(w, work.candidates);
     write_cited_by(w, work.cited_by);
     w.EndObject();
   }
@@ -82,17 +87,8 @@ ExitCode run_crawl(const CrawlCommandOptions& options, const Config& config, std
   ArticleReferences input = read_article_references(options.paths, "crawl", options.progress, err);
   auto works = crawlers::merge_same_works(input.references);
 
-  crawlers::CrawlOptions crawl;
-  crawl.home = config.home;
-  crawl.crossref_url = config.crossref_url;
-  crawl.eutils_url = config.eutils_url;
-  crawl.idconv_url = config.idconv_url;
-  crawl.mailto = config.mailto;
-  crawl.ncbi_api_key = config.ncbi_api_key;
-  crawl.offline = options.offline;
-  crawl.max_age = std::chrono::seconds(static_cast<long long>(std::llround(config.max_age_days * 86400)));
-  crawl.http.total_timeout =
-      std::chrono::milliseconds(static_cast<long long>(std::llround(config.timeout_seconds * 1000)));
+  crawlers::CrawlOptions crawl = crawl_options(config, options.offline);
+  crawl.match = options.match;
   // A host that cannot be reached is reported once; retries only with --verbose.
   std::set<std::string> said;
   crawl.log = [&](const std::string& line) {
@@ -113,13 +109,14 @@ ExitCode run_crawl(const CrawlCommandOptions& options, const Config& config, std
   if (options.json) write_json(report, out);
   else write_text(report, out);
 
-  std::size_t resolved = 0, unresolved = 0;
+  std::size_t resolved = 0, ambiguous = 0, unresolved = 0;
   for (const auto& w : report.works) {
     if (w.status == "resolved") ++resolved;
+    if (w.status == "ambiguous") ++ambiguous;
     if (w.status == "unresolved") ++unresolved;
   }
-  err << report.works.size() << " works: " << resolved << " resolved, " << unresolved << " unresolved, "
-      << report.failed() << " failed; cache " << report.cache_hits << " hits, " << report.cache_misses
+  err << report.works.size() << " works: " << resolved << " resolved, " << ambiguous << " ambiguous, "
+      << unresolved << " unresolved, " << report.failed() << " failed; cache " << report.cache_hits << " hits, " << report.cache_misses
       << " misses";
   for (const auto& [host, stats] : report.requests)
     err << "; " << host << " " << stats.sent << " requests" << (stats.failed ? " (" + std::to_string(stats.failed) + " failed)" : "");

@@ -16,6 +16,7 @@ struct CrawlCommandOptions {
   bool offline = false;
   bool progress = false;
   bool verbose = false;  // log every retry, not only the first failure of a host
+  bool match = true;     // match references without identifiers (--no-match turns it off)
 };
 
 // Returns kOk (all done), kPartial (done, some works failed or inputs were

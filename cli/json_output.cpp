@@ -28,4 +28,19 @@ void write_cited_by(JsonWriter& w, const std::vector<crawlers::Citation>& citati
   w.EndArray();
 }
 
+void write_candidates(JsonWriter& w, const std::vector<crawlers::MatchCandidate>& candidates) {
+  w.Key("candidates");
+  w.StartArray();
+  for (const auto& c : candidates) {
+    w.StartObject();
+    write_optional(w, "doi", c.doi);
+    write_optional(w, "pmid", c.pmid);
+    write_optional(w, "title", c.title);
+    w.Key("score");
+    w.Double(c.score);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 }  // namespace litgraph::cli

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "litgraph/crawlers/crawl.h"
 #include "litgraph/crawlers/distinct_works.h"
 
 namespace litgraph::cli {
@@ -20,5 +21,8 @@ void write_optional(JsonWriter& w, const char* key, const std::optional<int>& va
 
 // `"cited_by": [{"source": …, "n": …}, …]`.
 void write_cited_by(JsonWriter& w, const std::vector<crawlers::Citation>& citations);
+
+// `"candidates": [{"doi": …, "pmid": …, "title": …, "score": …}, …]`.
+void write_candidates(JsonWriter& w, const std::vector<crawlers::MatchCandidate>& candidates);
 
 }  // namespace litgraph::cli

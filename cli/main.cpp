@@ -5,6 +5,7 @@
 
 #include "config.h"
 #include "crawl_command.h"
+#include "match_command.h"
 #include "litgraph/schema/error.h"
 #include "refs_command.h"
 
@@ -100,11 +101,14 @@ int run(int argc, char** argv) {
                         "Article files, or folders read for their *.txt files (recursively)")
       ->required();
   crawl_cmd->add_flag("--json", crawl.json,
-                      "Print {\"works\":[{key, doi, pmid, pmcid, status, via, reason, title, "
-                      "cited_by}], \"requests\":{host:{sent, retried, failed}}, \"cache\":{hits, misses}}");
+                      "Print {\"works\":[{key, doi, pmid, pmcid, status, via, reason, title, score, "
+                      "candidates, cited_by}], \"requests\":{host:{sent, retried, failed}}, "
+                      "\"cache\":{hits, misses}}");
   crawl_cmd->add_flag("--offline", crawl.offline, "Use only the cache; open no network connection");
   crawl_cmd->add_flag("--progress", crawl.progress, "Report progress on stderr");
   crawl_cmd->add_flag("--verbose", crawl.verbose, "Log every retry on stderr");
+  crawl_cmd->add_flag("!--no-match", crawl.match,
+                      "Do not match references without DOI or PMID (they stay unresolved)");
   crawl_config.add_to(crawl_cmd);
   crawl_cmd->footer(
       "\nServices (defaults are the real ones; point them anywhere with):\n"
@@ -113,6 +117,22 @@ int run(int argc, char** argv) {
       "A service that cannot be reached is reported once and not retried for every work;\n"
       "the crawl finishes with what it has (exit code 1)." +
       exit_code_footer());
+
+  litgraph::cli::MatchCommandOptions match;
+  ConfigFlags match_config;
+  CLI::App* match_cmd = app.add_subcommand(
+      "match", "Resolve one free-text reference to a work: the local store first, then "
+               "PubMed's ECitMatch and Crossref's bibliographic search");
+  match_cmd->add_option("REFERENCE", match.reference, "The reference as written, in any style")
+      ->required();
+  match_cmd->add_flag("--json", match.json,
+                      "Print {reference, style, key, status, via, reason, score, doi, pmid, title, "
+                      "container, year, volume, pages, candidates:[{doi, pmid, title, score}]}");
+  match_cmd->add_flag("--offline", match.offline, "Use only the local store and the cache");
+  match_config.add_to(match_cmd);
+  match_cmd->footer("\nExit code 0 when the reference resolved to one work; 1 when it is ambiguous,\n"
+                    "unresolved or could not be looked up (the output says which)." +
+                    exit_code_footer());
 
   try {
     app.parse(argc, argv);
@@ -135,6 +155,8 @@ int run(int argc, char** argv) {
     return static_cast<int>(litgraph::cli::run_refs(refs, std::cout, std::cerr));
   if (crawl_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_crawl(crawl, crawl_config.load(), std::cout, std::cerr));
+  if (match_cmd->parsed())
+    return static_cast<int>(litgraph::cli::run_match(match, match_config.load(), std::cout, std::cerr));
   return static_cast<int>(litgraph::ExitCode::kUsage);
 }
 

@@ -4,9 +4,11 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 
+#include "litgraph/schema/text.h"
 #include "test_support.h"
 
 namespace litgraph::test {
@@ -61,6 +63,22 @@ FakeServices::FakeServices() {
     pmid_of_doi_[doi[1]] = pmid[1];
   }
   idconv_records_ = read_file(dir / "idconv_records.json");
+  rapidjson::Document matching;
+  std::string matching_text = read_file(dir / "matching.json");
+  matching.Parse(matching_text.c_str());
+  auto to_json = [](const rapidjson::Value& v) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    v.Accept(writer);
+    return std::string(buffer.GetString());
+  };
+  for (const auto& t : matching["targets"].GetArray())
+    search_targets_.push_back(
+        {to_json(t["work"]), to_json(t["decoy"]), t["decoy_first"].GetBool(),
+         litgraph::schema::fold_for_matching(std::string(t["work"]["title"][0].GetString()) + " " +
+                                             t["work"]["container-title"][0].GetString() + " " +
+                                             t["work"]["author"][0]["family"].GetString())});
+  for (const auto& m : matching["ecitmatch"].GetObject()) ecitmatch_[m.name.GetString()] = m.value.GetString();
   crossref_ = std::make_unique<HttpTestServer>([this](const TestRequest& r) { return answer_crossref(r); });
   ncbi_ = std::make_unique<HttpTestServer>([this](const TestRequest& r) { return answer_ncbi(r); });
 }
@@ -76,6 +94,30 @@ TestReply FakeServices::answer_crossref(const TestRequest& request) {
       {"Content-Type", "application/json"}, {"x-rate-limit-limit", "50"}, {"x-rate-limit-interval", "1s"}};
   if (crossref_malformed) return TestReply(200, "{\"status\":\"ok\",\"message-type\":\"work-list\",\"mess", headers);
   const std::string path = request.target.substr(0, request.target.find('?'));
+  if (path == "/works" && !query_param(request.target, "query.bibliographic").empty()) {
+    // The target whose title shares most words with the query, and its decoy.
+    auto words = litgraph::schema::folded_words(query_param(request.target, "query.bibliographic"));
+    const SearchTarget* best = nullptr;
+    std::size_t best_shared = 0;
+    for (const auto& target : search_targets_) {
+      std::size_t shared = 0;
+      for (const auto& word : litgraph::schema::folded_words(target.title))
+        shared += word.size() > 2 && std::find(words.begin(), words.end(), word) != words.end();
+      if (shared > best_shared) {
+        best_shared = shared;
+        best = &target;
+      }
+    }
+    std::string items;
+    if (best && best_shared >= 1)
+      items = best->decoy_first ? best->decoy + "," + best->work : best->work + "," + best->decoy;
+    return TestReply(200,
+                     "{\"status\":\"ok\",\"message-type\":\"work-list\",\"message-version\":\"1.0.0\","
+                     "\"message\":{\"facets\":{},\"total-results\":" + std::string(items.empty() ? "0" : "2") +
+                         ",\"items\":[" + items + "],\"items-per-page\":3,\"query\":{\"start-index\":0,"
+                         "\"search-terms\":null}}}",
+                     headers);
+  }
   if (path == "/works") {
     std::string filter = query_param(request.target, "filter");
     std::string items;
@@ -151,6 +193,26 @@ TestReply FakeServices::answer_ncbi(const TestRequest& request) {
                               "</RetMax><RetStart>0</RetStart><IdList>\n" + ids +
                               "</IdList><TranslationSet/><QueryTranslation>" + "</QueryTranslation></eSearchResult>\n",
                      {{"Content-Type", "text/xml"}});
+  }
+  if (path == "/entrez/eutils/ecitmatch.cgi") {
+    // One answer line per asked line: journal|year|volume|page|author|key|PMID.
+    std::string bdata = query_param(params, "bdata");
+    std::string answer;
+    for (std::size_t start = 0; start < bdata.size();) {
+      std::size_t end = bdata.find_first_of("\r\n", start);
+      if (end == std::string::npos) end = bdata.size();
+      std::string line = bdata.substr(start, end - start);
+      start = end + 1;
+      if (line.empty()) continue;
+      std::vector<std::string> fields;
+      for (std::size_t from = 0, bar; (bar = line.find('|', from)) != std::string::npos; from = bar + 1)
+        fields.push_back(line.substr(from, bar - from));
+      if (fields.size() < 6) continue;
+      std::string lookup = fields[0] + "|" + fields[1] + "|" + fields[2] + "|" + fields[3];
+      auto it = ecitmatch_.find(lookup);
+      answer += line + (it != ecitmatch_.end() ? it->second : "NOT_FOUND") + "\n";
+    }
+    return TestReply(200, answer, {{"Content-Type", "text/plain"}});
   }
   if (path == "/entrez/eutils/efetch.fcgi") {
     std::string ids = query_param(params, "id");

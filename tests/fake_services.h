@@ -38,6 +38,15 @@ class FakeServices {
   std::map<std::string, std::string> pubmed_articles_;    // PMID -> PubmedArticle XML
   std::map<std::string, std::string> pmid_of_doi_;
   std::string idconv_records_;
+  // Matching: bibliographic-search targets with their decoys, ECitMatch answers.
+  struct SearchTarget {
+    std::string work;   // Crossref "message" JSON
+    std::string decoy;  // another work that fits the reference only in part
+    bool decoy_first = false;
+    std::string title;  // folded, to find the target of a query
+  };
+  std::vector<SearchTarget> search_targets_;
+  std::map<std::string, std::string> ecitmatch_;  // "journal|year|volume|page" -> PMID
   std::unique_ptr<HttpTestServer> crossref_;
   std::unique_ptr<HttpTestServer> ncbi_;
 };

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "litgraph/crawlers/crossref_json.h"
+#include "litgraph/crawlers/matcher.h"
 #include "litgraph/crawlers/pubmed_xml.h"
 #include "litgraph/crawlers/response_cache.h"
 #include "litgraph/crawlers/work_store.h"
@@ -139,6 +140,12 @@ class Crawler {
   void doi_to_pmid_phase(const std::vector<std::string>& dois);
   void efetch_phase(const std::vector<std::string>& pmids);
   void settle_searched_dois();
+  std::vector<Work> known_works(const WorkStore& store);
+  void match_phase(const std::vector<DistinctWork>& works, std::vector<Work> known);
+  void ecitmatch_phase(const std::vector<std::pair<std::size_t, const schema::Reference*>>& pending);
+  void crossref_query(std::size_t index, const schema::Reference& ref);
+  bool decide(std::size_t index, const schema::Reference& ref, const std::vector<const Work*>& candidates,
+              const std::string& via);
   void fail(Found& found, const std::string& why) {
     if (found.failure.empty()) found.failure = why;
   }
@@ -152,6 +159,18 @@ class Crawler {
   std::vector<std::string> searched_pmids_;  // esearch hits, fetched with the rest
   std::vector<std::pair<std::string, std::string>> searched_dois_;  // DOI, search URL
   bool efetch_failed_ = false;
+
+  // The outcome of matching a reference without identifiers, by work index.
+  struct Matched {
+    std::string status;  // "resolved", "ambiguous" or "unresolved"
+    std::string via;
+    std::string reason;
+    double score = 0;
+    Work work;
+    std::vector<MatchCandidate> candidates;
+  };
+  std::map<std::size_t, Matched> matched_;
+  std::map<std::size_t, std::string> ecitmatch_pmid_;  // work index -> PMID ECitMatch proposed
 };
 
 void Crawler::crossref_phase(const std::vector<std::string>& dois) {
@@ -370,6 +389,152 @@ void Crawler::efetch_phase(const std::vector<std::string>& pmids) {
   }
 }
 
+// Works a reference without identifiers may be matched to at no cost: those
+// stored by earlier crawls and those this crawl resolved.
+std::vector<Work> Crawler::known_works(const WorkStore& store) {
+  std::vector<Work> known;
+  std::set<std::string> seen;
+  auto add = [&](const Work& work) {
+    std::string id = work.doi ? "doi:" + *work.doi : work.pmid ? "pmid:" + *work.pmid : "";
+    if (!id.empty() && seen.insert(id).second) known.push_back(work);
+  };
+  for (const auto& [doi, found] : by_doi_) {
+    if (!found.crossref) continue;
+    const Work* pubmed = nullptr;
+    if (auto it = pmid_of_doi_.find(doi); it != pmid_of_doi_.end() && by_pmid_[it->second].pubmed)
+      pubmed = &*by_pmid_[it->second].pubmed;
+    add(merge_work_sources(&*found.crossref, pubmed));
+  }
+  for (const auto& [pmid, found] : by_pmid_)
+    if (found.pubmed) add(*found.pubmed);
+  for (const auto& stored : store.all())
+    if (stored.status == "resolved") add(stored.work);
+  return known;
+}
+
+// Records the matcher's verdict for one reference; true when it matched.
+bool Crawler::decide(std::size_t index, const schema::Reference& ref,
+                     const std::vector<const Work*>& candidates, const std::string& via) {
+  MatchResult result = match_reference(ref, candidates);
+  if (result.status == MatchStatus::kUnmatched) return false;
+  Matched& m = matched_[index];
+  // An ambiguous verdict never replaces an earlier one of equal or better score.
+  if (result.status == MatchStatus::kAmbiguous && !m.status.empty() && m.score >= result.score) return false;
+  m.via = via;
+  m.score = result.score;
+  m.candidates.clear();
+  for (const auto& c : result.candidates)
+    m.candidates.push_back({c.work->doi, c.work->pmid, c.work->title, c.score.score});
+  if (result.status == MatchStatus::kMatched) {
+    m.status = "resolved";
+    m.reason.clear();
+    m.work = *result.work;
+    return true;
+  }
+  m.status = "ambiguous";
+  m.reason = "fits more than one work, or one only partly: check the candidates";
+  return false;
+}
+
+void Crawler::match_phase(const std::vector<DistinctWork>& works, std::vector<Work> known) {
+  // (a) The local store: no request at all.
+  LocalWorkIndex index(std::move(known));
+  std::vector<std::pair<std::size_t, const schema::Reference*>> pending;
+  for (std::size_t i = 0; i < works.size(); ++i) {
+    const schema::Reference& ref = works[i].reference;
+    if (ref.doi || ref.pmid) continue;
+    if (!decide(i, ref, index.candidates(ref, 20), "local")) pending.emplace_back(i, &ref);
+  }
+  if (options_.offline || pending.empty()) return;
+  // (b) ECitMatch for those with journal, year, volume and first page: one
+  // request for all; every proposal is checked by the scorer like any other.
+  ecitmatch_phase(pending);
+  std::vector<std::pair<std::size_t, const schema::Reference*>> rest;
+  for (const auto& [i, ref] : pending) {
+    auto proposed = ecitmatch_pmid_.find(i);
+    if (proposed != ecitmatch_pmid_.end()) {
+      Found& found = by_pmid_[proposed->second];
+      if (found.pubmed && decide(i, *ref, {&*found.pubmed}, "ecitmatch")) continue;
+    }
+    rest.emplace_back(i, ref);
+  }
+  // (c) Crossref's bibliographic search, one request per remaining reference.
+  for (const auto& [i, ref] : rest) crossref_query(i, *ref);
+}
+
+void Crawler::ecitmatch_phase(const std::vector<std::pair<std::size_t, const schema::Reference*>>& pending) {
+  std::vector<std::string> lines;
+  std::vector<std::size_t> asked;
+  std::map<std::string, std::size_t> index_of_key;
+  for (const auto& [i, ref] : pending) {
+    if (!ref->container || !ref->year || !ref->volume || !ref->first_page) continue;
+    std::string journal = schema::fold_for_matching(*ref->container);
+    if (ref->container->find('&') != std::string::npos) {
+      journal.clear();  // keep "&": journal titles use it
+      for (char c : *ref->container) journal += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::string author;
+    if (!ref->authors.empty())
+      author = schema::fold_for_matching(ref->authors.front().family + " " + ref->authors.front().given);
+    std::string query = journal + "|" + std::to_string(*ref->year) + "|" + *ref->volume + "|" + *ref->first_page;
+    if (auto entry = cached("ecitmatch:" + query)) {
+      if (entry->status == 200) ecitmatch_pmid_[i] = entry->body;
+      continue;
+    }
+    std::string key = "litgraph" + std::to_string(i);
+    index_of_key[key] = i;
+    lines.push_back(query + "|" + author + "|" + key + "|");
+    asked.push_back(i);
+  }
+  if (lines.empty()) return;
+  std::string url = options_.eutils_url + "/ecitmatch.cgi?db=pubmed&retmode=xml&bdata=" +
+                    url_encode(join(lines, "\r")) + "&" + ncbi_params();
+  HttpResponse response = fetch({"GET", url, "", "", {}});
+  if (!response.ok()) return;  // the references go on to Crossref's search
+  auto result = parse_ecitmatch(response.body);
+  std::vector<std::string> pmids;
+  for (const auto& match : result.matches) {
+    auto it = index_of_key.find(match.key);
+    if (it == index_of_key.end()) continue;
+    std::string query = match.journal + "|" + match.year + "|" + match.volume + "|" + match.first_page;
+    if (match.status == CitationMatchStatus::kFound && match.pmid) {
+      ecitmatch_pmid_[it->second] = *match.pmid;
+      pmids.push_back(*match.pmid);
+      store("ecitmatch:" + query, url, 200, *match.pmid, &response);
+    } else if (match.status == CitationMatchStatus::kNotFound) {
+      store("ecitmatch:" + query, url, 404, "", &response);
+    }
+  }
+  std::sort(pmids.begin(), pmids.end());
+  pmids.erase(std::unique(pmids.begin(), pmids.end()), pmids.end());
+  efetch_phase(pmids);
+}
+
+void Crawler::crossref_query(std::size_t index, const schema::Reference& ref) {
+  std::string query = ref.raw.substr(0, 400);
+  std::string body;
+  int status = 0;
+  if (auto entry = cached("crossref-query:" + query)) {
+    body = entry->body;
+    status = entry->status;
+  } else {
+    std::string url = options_.crossref_url + "/works?query.bibliographic=" + url_encode(query) +
+                      "&rows=3&select=" + url_encode(kCrossrefSelect);
+    if (ref.year) url += "&filter=" + url_encode("from-pub-date:" + std::to_string(*ref.year - 2));
+    if (!options_.mailto.empty()) url += "&mailto=" + url_encode(options_.mailto);
+    HttpResponse response = fetch({"GET", url, "", "", {}});
+    if (!response.ok()) return;
+    body = response.body;
+    status = response.status;
+    store("crossref-query:" + query, url, status, body, &response);
+  }
+  auto result = parse_crossref_response(status, body);
+  if (result.kind != CrossrefResult::Kind::kWorkList) return;
+  std::vector<const Work*> candidates;
+  for (const auto& work : result.works) candidates.push_back(&work);
+  decide(index, ref, candidates, "crossref-match");
+}
+
 std::string reference_key(const schema::Reference& r) {
   std::string basis = schema::fold_for_matching(r.title.value_or(r.raw));
   if (r.year) basis += " " + std::to_string(*r.year);
@@ -400,18 +565,36 @@ CrawlReport Crawler::run(const std::vector<DistinctWork>& works) {
   efetch_phase(wanted);
   settle_searched_dois();
 
-  CrawlReport report;
   WorkStore store(options_.home / "works");
+  if (options_.match) match_phase(works, known_works(store));
+
+  CrawlReport report;
   for (const auto& w : works) {
     CrawledWork out;
     out.cited_by = w.cited_by;
     const schema::Reference& ref = w.reference;
     if (!ref.doi && !ref.pmid) {
+      std::size_t index = static_cast<std::size_t>(&w - works.data());
+      auto found = matched_.find(index);
       out.key = reference_key(ref);
       out.status = "unresolved";
-      out.reason = "no DOI or PMID in the reference; matching by title, authors and year is not done yet";
+      out.reason = options_.match ? "no DOI or PMID in the reference, and no work matched it"
+                                  : "no DOI or PMID in the reference (matching is off)";
       out.work.title = ref.title;
       out.work.year = ref.year;
+      if (found != matched_.end()) {
+        Matched& m = found->second;
+        out.status = m.status;
+        out.via = m.via;
+        out.reason = m.reason;
+        out.score = m.score;
+        out.candidates = m.candidates;
+        if (m.status == "resolved") {
+          out.work = m.work;
+          out.key = m.work.doi ? "doi:" + *m.work.doi : "pmid:" + m.work.pmid.value_or("");
+          store.put({out.key, out.status, out.via, "", now_seconds(), out.work});
+        }
+      }
       report.works.push_back(std::move(out));
       continue;
     }

@@ -224,7 +224,8 @@ std::vector<std::pair<std::string, std::string>> service_environment(const litgr
 TEST_CASE("litgraph crawl --json resolves the corpus against the services (issue 3)", "[cli][crawl][issue3]") {
   litgraph::test::FakeServices services;
   TempDir home;
-  Run run = run_litgraph({"crawl", "--json", "corpus"}, source_path(""), service_environment(services, home));
+  Run run = run_litgraph({"crawl", "--json", "--no-match", "corpus"}, source_path(""),
+                         service_environment(services, home));
   CHECK(run.status == 0);
   auto doc = parse_json(run.out);
   REQUIRE(doc["works"].Size() == 21);
@@ -243,7 +244,7 @@ TEST_CASE("litgraph crawl --json resolves the corpus against the services (issue
     sent += it->value["sent"].GetInt64();
   CHECK(sent <= 7);
   CHECK(doc["cache"]["misses"].GetInt64() > 0);
-  CHECK(contains(run.err, "21 works: 9 resolved, 12 unresolved, 0 failed"));
+  CHECK(contains(run.err, "21 works: 9 resolved, 0 ambiguous, 12 unresolved, 0 failed"));
   // The API key reached NCBI but never the output, the logs or the disk.
   bool key_sent = false;
   for (const auto& r : services.ncbi().requests()) key_sent |= contains(r.target + r.body, "api_key=SECRET-KEY-123");
@@ -252,7 +253,8 @@ TEST_CASE("litgraph crawl --json resolves the corpus against the services (issue
   for (const auto& f : std::filesystem::recursive_directory_iterator(home.path()))
     if (f.is_regular_file()) CHECK_FALSE(contains(read_file(f.path()), "SECRET-KEY-123"));
 
-  Run again = run_litgraph({"crawl", "--json", "corpus"}, source_path(""), service_environment(services, home));
+  Run again = run_litgraph({"crawl", "--json", "--no-match", "corpus"}, source_path(""),
+                           service_environment(services, home));
   CHECK(again.status == 0);
   CHECK(parse_json(again.out)["requests"].MemberCount() == 0);  // all from the cache
 }
@@ -270,7 +272,7 @@ TEST_CASE("litgraph crawl with no network says so once and exits 1", "[cli][craw
   for (std::size_t at = run.err.find("giving up"); at != std::string::npos; at = run.err.find("giving up", at + 1))
     ++said;
   CHECK(said == 1);  // one host: Crossref and NCBI share the closed port here
-  CHECK(contains(run.err, "0 resolved, 12 unresolved, 9 failed"));
+  CHECK(contains(run.err, "0 resolved, 0 ambiguous, 12 unresolved, 9 failed"));
 }
 
 TEST_CASE("litgraph crawl reports every configuration problem at once, exit 3", "[cli][crawl]") {
@@ -300,4 +302,39 @@ TEST_CASE("litgraph crawl cannot write its data directory: exit 9, clear message
                          {{"LITGRAPH_HOME", (home.path() / "blocked").string()}});
   CHECK(run.status == 9);
   CHECK(contains(run.err, "cannot write the data directory"));
+}
+
+TEST_CASE("litgraph match resolves one free-text reference (issue 4)", "[cli][match][issue4]") {
+  litgraph::test::FakeServices services;
+  TempDir home;
+  Run run = run_litgraph({"match", "--json",
+                          "Li N, Lee B, Liu RJ, et al. mTOR-dependent synapse formation underlies the rapid "
+                          "antidepressant effects of NMDA antagonists. Science. 2010;329(5994):959-964."},
+                         source_path(""), service_environment(services, home));
+  CHECK(run.status == 0);
+  auto doc = parse_json(run.out);
+  CHECK(std::string(doc["status"].GetString()) == "resolved");
+  CHECK(std::string(doc["via"].GetString()) == "ecitmatch");
+  CHECK(std::string(doc["doi"].GetString()) == "10.1126/science.1190287");
+  CHECK(doc["score"].GetDouble() >= 0.9);
+
+  // Now in the local store: the same reference in another style needs no request.
+  std::size_t before = services.crossref().requests().size() + services.ncbi().requests().size();
+  Run local = run_litgraph({"match", "--json", "--offline",
+                            "Li, N., Lee, B., & Liu, R. J. (2010). mTOR-dependent synapse formation underlies "
+                            "the rapid antidepressant effects of NMDA antagonists. Science, 329(5994), 959-964."},
+                           source_path(""), service_environment(services, home));
+  CHECK(local.status == 0);
+  CHECK(std::string(parse_json(local.out)["via"].GetString()) == "local");
+  CHECK(services.crossref().requests().size() + services.ncbi().requests().size() == before);
+}
+
+TEST_CASE("litgraph match says unresolved and exits 1 for an unknown reference", "[cli][match][issue4]") {
+  TempDir home;
+  Run run = run_litgraph({"match", "--offline", "Nobody A. A paper nobody wrote. J Nowhere. 1999;1:1-2."},
+                         source_path(""), {{"LITGRAPH_HOME", home.path().string()}});
+  CHECK(run.status == 1);
+  CHECK(contains(run.out, "unresolved"));
+  Run empty = run_litgraph({"match", "  "}, source_path(""), {{"LITGRAPH_HOME", home.path().string()}});
+  CHECK(empty.status == 2);
 }

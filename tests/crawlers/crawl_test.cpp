@@ -35,6 +35,7 @@ CrawlOptions options_for(const FakeServices& services, const TempDir& home) {
   options.http.backoff_base = std::chrono::milliseconds(20);
   options.http.backoff_max = std::chrono::milliseconds(1500);
   options.http.total_timeout = std::chrono::milliseconds(3000);
+  options.match = false;  // issue 3's behaviour; matching has its own tests below
   return options;
 }
 
@@ -225,4 +226,59 @@ TEST_CASE("merge_work_sources prefers Crossref and adds PubMed's indexing", "[cr
   CHECK(merged.field_sources.at("abstract") == litgraph::schema::Source::kPubmed);
   CHECK(merged.field_sources.at("title") == litgraph::schema::Source::kCrossref);
   CHECK(merge_work_sources(nullptr, &pubmed).title == "Title from PubMed.");
+}
+
+TEST_CASE("the seeds' twelve references without identifiers match the right works, no decoy (issue 4)",
+          "[crawl][match][issue4]") {
+  FakeServices services;
+  TempDir home;
+  auto options = options_for(services, home);
+  options.match = true;
+  auto works = seed_works();
+  std::size_t before_crossref = 0, before_ncbi = 0;
+  // First the DOIs alone, so that the requests counted below are the matching's.
+  options.match = false;
+  crawl(works, options);
+  before_crossref = services.crossref().requests().size();
+  before_ncbi = services.ncbi().requests().size();
+  options.match = true;
+  auto report = crawl(works, options);
+
+  const std::map<std::string, std::string> expected = {
+      {"Ketamine and Ketamine Metabolite Pharmacology", "10.1124/pr.117.015198"},
+      {"Systematic Review of the Use of Intravenous Ketamine", "10.31486/toj.21.0039"},
+      {"Multimodal Treatment of Chronic Pain", "10.1016/j.mcna.2015.08.012"},
+      {"Ketamine", "10.1093/bjaceaccp/mkm008"},
+      {"A randomized trial of an N-methyl", "10.1001/archpsyc.63.8.856"},
+      {"Antidepressant effects of ketamine", "10.1016/s0006-3223(99)00230-9"},
+      {"Subanesthetic ketamine infusion", "10.1111/j.1526-4637.2004.04043.x"},
+      {"Ketamine for Pain in Adults", "10.1111/pme.12182"},
+      {"Intravenous infusions in chronic pain", "10.36076/ppj.2013/16/231"},
+      {"A comprehensive multimodal pain", "10.1007/s00586-013-2826-1"},
+      {"Ketamine in pain management", "10.1111/cns.12111"},
+      {"mTOR-dependent synapse formation", "10.1126/science.1190287"},
+  };
+  std::size_t matched = 0;
+  for (std::size_t i = 0; i < works.size(); ++i) {
+    const auto& ref = works[i].reference;
+    if (ref.doi || ref.pmid) continue;
+    const CrawledWork& out = report.works[i];
+    std::string title = ref.title.value_or("");
+    std::string prefix_found;  // the longest expected title prefix that fits
+    for (const auto& [prefix, doi] : expected)
+      if (title.rfind(prefix, 0) == 0 && prefix.size() > prefix_found.size()) prefix_found = prefix;
+    REQUIRE_FALSE(prefix_found.empty());
+    CAPTURE(title, out.status, out.via, out.reason);
+    CHECK(out.status == "resolved");
+    CHECK(out.work.doi == expected.at(prefix_found));
+    CHECK(out.key == "doi:" + out.work.doi.value_or(""));
+    CHECK(out.score.has_value());
+    matched += out.status == "resolved";
+  }
+  CHECK(matched == 12);
+  std::size_t requests = services.crossref().requests().size() - before_crossref +
+                         services.ncbi().requests().size() - before_ncbi;
+  CAPTURE(requests);
+  CHECK(requests <= 3 * 12);
+  CHECK(static_cast<double>(requests) / 12 <= 1.0);  // measured: ECitMatch, efetch and Crossref's search
 }

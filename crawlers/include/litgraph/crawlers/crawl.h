@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct CrawlOptions {
   std::chrono::seconds negative_max_age{std::chrono::hours(24)};  // life of a cached 404
   std::size_t crossref_batch = 20;   // DOIs per filter=doi:… request
   std::size_t ncbi_batch = 200;      // ids per idconv/efetch request (the services' limit)
+  bool match = true;  // resolve references without identifiers by bibliographic matching
   double crossref_rate = 5;          // requests/s until Crossref announces its own
   double crossref_rate_ceiling = 50;  // never faster than this, whatever is announced
   HttpOptions http;                  // timeouts, retries; user_agent is set from mailto
@@ -37,11 +39,25 @@ struct CrawlOptions {
 };
 
 // One work of the crawl, as reported.
+// A work a reference might cite, with how well it fits.
+struct MatchCandidate {
+  std::optional<std::string> doi;
+  std::optional<std::string> pmid;
+  std::optional<std::string> title;
+  double score = 0;
+};
+
 struct CrawledWork {
   std::string key;     // "doi:…", "pmid:…" or "ref:…"
-  std::string status;  // "resolved", "unresolved" or "failed"
-  std::string via;     // "doi", "pmid", "cache"
-  std::string reason;  // why unresolved or failed
+  // "resolved", "ambiguous" (a reference without identifiers fits several
+  // works, or one only partly: see candidates), "unresolved" or "failed".
+  std::string status;
+  // "doi", "pmid", "cache"; for a reference matched without identifiers
+  // "local", "ecitmatch", "crossref-match".
+  std::string via;
+  std::string reason;  // why unresolved, ambiguous or failed
+  std::optional<double> score;  // the match score, for references matched without identifiers
+  std::vector<MatchCandidate> candidates;  // for ambiguous ones, best first
   schema::Work work;   // what was found (identifiers at least)
   std::vector<Citation> cited_by;
 };
