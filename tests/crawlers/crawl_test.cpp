@@ -228,7 +228,7 @@ TEST_CASE("merge_work_sources prefers Crossref and adds PubMed's indexing", "[cr
   CHECK(merge_work_sources(nullptr, &pubmed).title == "Title from PubMed.");
 }
 
-TEST_CASE("the seeds' twelve references without identifiers match the right works, no decoy (issue 4)",
+TEST_CASE("the seeds' twelve references without identifiers match the right works and no decoy (issue 4)",
           "[crawl][match][issue4]") {
   FakeServices services;
   TempDir home;
