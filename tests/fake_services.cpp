@@ -188,6 +188,24 @@ TestReply FakeServices::answer_ncbi(const TestRequest& request) {
         ids += "<Id>" + found->second + "</Id>\n";
         ++count;
       }
+    // Title words: records whose title holds every word[ti] asked for.
+    std::regex title_term("([a-z0-9]+)\\[ti\\]");
+    std::vector<std::string> words;
+    for (std::sregex_iterator it(term.begin(), term.end(), title_term), end; it != end; ++it)
+      words.push_back((*it)[1]);
+    if (!words.empty()) {
+      for (const auto& [pmid, xml] : pubmed_articles_) {
+        std::string title = xml.substr(xml.find("<ArticleTitle>"), xml.find("</ArticleTitle>") - xml.find("<ArticleTitle>"));
+        auto title_words = litgraph::schema::folded_words(title);
+        bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+          return std::find(title_words.begin(), title_words.end(), w) != title_words.end();
+        });
+        if (all) {
+          ids += "<Id>" + pmid + "</Id>\n";
+          ++count;
+        }
+      }
+    }
     return TestReply(200, "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<eSearchResult><Count>" +
                               std::to_string(count) + "</Count><RetMax>" + std::to_string(count) +
                               "</RetMax><RetStart>0</RetStart><IdList>\n" + ids +

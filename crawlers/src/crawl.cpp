@@ -144,6 +144,7 @@ class Crawler {
   void match_phase(const std::vector<DistinctWork>& works, std::vector<Work> known);
   void ecitmatch_phase(const std::vector<std::pair<std::size_t, const schema::Reference*>>& pending);
   void crossref_query(std::size_t index, const schema::Reference& ref);
+  void pubmed_title_search(const std::vector<std::pair<std::size_t, const schema::Reference*>>& open);
   bool decide(std::size_t index, const schema::Reference& ref, const std::vector<const Work*>& candidates,
               const std::string& via);
   void fail(Found& found, const std::string& why) {
@@ -460,6 +461,50 @@ void Crawler::match_phase(const std::vector<DistinctWork>& works, std::vector<Wo
   }
   // (c) Crossref's bibliographic search, one request per remaining reference.
   for (const auto& [i, ref] : rest) crossref_query(i, *ref);
+  // (d) PubMed's search on title words, first author and year, for what is
+  // still open (Crossref may not have the work, or may be unreachable).
+  std::vector<std::pair<std::size_t, const schema::Reference*>> open;
+  for (const auto& [i, ref] : rest)
+    if (!matched_.count(i) && ref->title) open.emplace_back(i, ref);
+  pubmed_title_search(open);
+}
+
+void Crawler::pubmed_title_search(const std::vector<std::pair<std::size_t, const schema::Reference*>>& open) {
+  std::map<std::size_t, std::vector<std::string>> ids_of;
+  std::vector<std::string> all_ids;
+  for (const auto& [i, ref] : open) {
+    std::vector<std::string> terms;
+    for (const auto& word : schema::folded_words(*ref->title))
+      if (word.size() > 3 && terms.size() < 8) terms.push_back(word + "[ti]");
+    if (terms.size() < 2) continue;  // too little to search on
+    if (!ref->authors.empty()) terms.push_back(schema::fold_for_matching(ref->authors.front().family) + "[au]");
+    if (ref->year) terms.push_back(std::to_string(*ref->year) + "[dp]");
+    std::string term = join(terms, " AND ");
+    std::string body;
+    if (auto entry = cached("pubmed-search:" + term)) {
+      body = entry->body;
+    } else {
+      std::string url = options_.eutils_url + "/esearch.fcgi?db=pubmed&retmax=5&term=" + url_encode(term) +
+                        "&" + ncbi_params();
+      HttpResponse response = fetch({"GET", url, "", "", {}});
+      if (!response.ok()) continue;
+      body = response.body;
+      store("pubmed-search:" + term, url, response.status, body, &response);
+    }
+    auto result = parse_esearch_xml(body);
+    if (result.error) continue;
+    ids_of[i] = result.ids;
+    all_ids.insert(all_ids.end(), result.ids.begin(), result.ids.end());
+  }
+  std::sort(all_ids.begin(), all_ids.end());
+  all_ids.erase(std::unique(all_ids.begin(), all_ids.end()), all_ids.end());
+  efetch_phase(all_ids);
+  for (const auto& [i, ref] : open) {
+    std::vector<const Work*> candidates;
+    for (const auto& pmid : ids_of[i])
+      if (by_pmid_[pmid].pubmed) candidates.push_back(&*by_pmid_[pmid].pubmed);
+    decide(i, *ref, candidates, "pubmed-match");
+  }
 }
 
 void Crawler::ecitmatch_phase(const std::vector<std::pair<std::size_t, const schema::Reference*>>& pending) {

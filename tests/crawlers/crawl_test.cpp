@@ -282,3 +282,32 @@ TEST_CASE("the seeds' twelve references without identifiers match the right work
   CHECK(requests <= 3 * 12);
   CHECK(static_cast<double>(requests) / 12 <= 1.0);  // measured: ECitMatch, efetch and Crossref's search
 }
+
+TEST_CASE("PubMed's title search resolves references when Crossref cannot be reached (issue 4)",
+          "[crawl][match][issue4]") {
+  FakeServices services;
+  TempDir home;
+  auto options = options_for(services, home);
+  options.match = true;
+  options.crossref_url = "http://127.0.0.1:" + std::to_string(litgraph::test::closed_port());
+  auto works = seed_works();
+  auto report = crawl(works, options);
+  // Berman 2000 and Li 2010 come through ECitMatch; the works without a composed
+  // PubMed record stay open, since Crossref is down.
+  std::map<std::string, const CrawledWork*> by_title;
+  for (std::size_t i = 0; i < works.size(); ++i)
+    if (works[i].reference.title) by_title[*works[i].reference.title] = &report.works[i];
+  const CrawledWork& berman = *by_title.at("Antidepressant effects of ketamine in depressed patients");
+  CHECK(berman.status == "resolved");
+  CHECK(berman.via == "ecitmatch");
+  CHECK(berman.work.pmid == "10686270");
+  const CrawledWork& li = *by_title.at(
+      "mTOR-dependent synapse formation underlies the rapid antidepressant effects of NMDA antagonists");
+  CHECK(li.work.pmid == "20724638");
+  // Persson: ECitMatch proposes the wrong record; the scorer refuses it, and the title
+  // search finds the right one.
+  const CrawledWork& persson = *by_title.at("Ketamine in pain management");
+  CHECK(persson.status == "resolved");
+  CHECK(persson.via == "pubmed-match");
+  CHECK(persson.work.pmid == "23663314");
+}

@@ -53,7 +53,7 @@ struct CrawledWork {
   // works, or one only partly: see candidates), "unresolved" or "failed".
   std::string status;
   // "doi", "pmid", "cache"; for a reference matched without identifiers
-  // "local", "ecitmatch", "crossref-match".
+  // "local", "ecitmatch", "crossref-match", "pubmed-match".
   std::string via;
   std::string reason;  // why unresolved, ambiguous or failed
   std::optional<double> score;  // the match score, for references matched without identifiers
