@@ -17,41 +17,86 @@ std::string_view trim_chars(std::string_view text, std::string_view chars) {
   return text;
 }
 
+namespace {
+
+// Whether the space between `out` and `next` (followed by `after`) is one that
+// some publishers (Wiley, PDF exports) put before punctuation or inside
+// brackets and dashes: "Miller LK ( 1994. )", "J Virol 68 : 2521 – 2528 .".
+// An APA ellipsis ". . ." keeps its spaces.
+bool loose_space(std::string_view out, char next, std::string_view after) {
+  char last = out.back();
+  if (last == '(' || last == '[') return true;
+  switch (next) {
+    case ',': case ';':
+      // ". ," and ". ;" mark an empty field in PubMed records ("Dement. , 1-13",
+      // "et al. ; Group"): the period still ends what comes before.
+      return last != '.';
+    case ')': case ']':
+      return true;
+    case ':':  // "68 : 2521", not the colon of a title ("Spine journal : official …")
+      return is_digit(last) || last == ')';
+    case '.':
+      return last != '.' && !(after.size() > 1 && after[0] == ' ' && after[1] == '.');
+    case '-':
+      return is_digit(last) && !after.empty() &&
+             (is_digit(after[0]) || (after[0] == ' ' && after.size() > 1 && is_digit(after[1])));
+    default:
+      // The second space of "2521 - 2528".
+      return is_digit(next) && last == '-' && out.size() > 1 && is_digit(out[out.size() - 2]);
+  }
+}
+
+}  // namespace
+
 std::string simplify(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written in place. The text grows only by the spaces put back after a
+  // comma or "et al.", at most one for every two characters.
+  std::string buffer(text.size() + text.size() / 2 + 1, '\0');
+  std::size_t n = 0;
   bool space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::string_view rest = text.substr(i);
-    const char* replacement = nullptr;
-    std::size_t length = 1;
-    if (c == 0xE2 && rest.size() >= 3) {
-      std::string_view seq = rest.substr(0, 3);
-      if (seq == "\u2013" || seq == "\u2014" || seq == "\u2012" || seq == "\u2010" ||
-          seq == "\u2011" || seq == "\u2212")
-        replacement = "-";
-      else if (seq == "\u2019" || seq == "\u2018")
-        replacement = "'";
-      else if (seq == "\u2009" || seq == "\u200A" || seq == "\u202F" || seq == "\u2002" ||
-               seq == "\u2003")
-        replacement = " ";
-      if (replacement) length = 3;
-    } else if (c == 0xC2 && rest.size() >= 2 && static_cast<unsigned char>(rest[1]) == 0xA0) {
-      replacement = " ";
-      length = 2;
+    char c = text[i];
+    auto lead = static_cast<unsigned char>(c);
+    // Most characters go through unchanged.
+    if (!space && lead < 0x80 && !is_space(c) && !is_upper(c)) {
+      buffer[n++] = c;
+      continue;
     }
-    std::string_view piece = replacement ? std::string_view(replacement) : rest.substr(0, 1);
-    i += length - 1;
-    if (piece.size() == 1 && is_space(piece[0])) {
+    if (lead == 0xE2) {
+      std::string_view seq = text.substr(i, 3);
+      if (seq == "\u2013" || seq == "\u2014" || seq == "\u2012" || seq == "\u2010" ||
+          seq == "\u2011" || seq == "\u2212") {
+        c = '-';
+        i += 2;
+      } else if (seq == "\u2019" || seq == "\u2018") {
+        c = '\'';
+        i += 2;
+      } else if (seq == "\u2009" || seq == "\u200A" || seq == "\u202F" || seq == "\u2002" ||
+                 seq == "\u2003") {
+        c = ' ';
+        i += 2;
+      }
+    } else if (lead == 0xC2 && text.substr(i, 2) == "\u00A0") {
+      c = ' ';
+      i += 1;
+    }
+    if (is_space(c)) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out += ' ';
+    std::string_view out(buffer.data(), n);
+    // "Schuraytz,B.C." and "et al.Genome engineering": spaces left out after
+    // a name.
+    bool missing_space =
+        is_upper(c) && n >= 2 &&
+        ((out.back() == ',' && is_lower(out[n - 2])) || (n >= 6 && out.substr(n - 6) == "et al."));
+    if (space ? n > 0 && !loose_space(out, c, text.substr(i + 1)) : missing_space)
+      buffer[n++] = ' ';
     space = false;
-    out += piece;
+    buffer[n++] = c;
   }
-  return out;
+  buffer.resize(n);
+  return buffer;
 }
 
 std::size_t list_marker_length(std::string_view line, bool* numbered) {
@@ -114,6 +159,7 @@ std::optional<int> last_year(std::string_view text) {
 
 bool is_month_word(std::string_view word) {
   word = trim_chars(word, ".,;");
+  if (word.size() < 3 || !is_alpha(word[0])) return false;
   static constexpr std::array<std::string_view, 16> kMonths = {
       "january", "february", "march", "april", "may", "june", "july", "august",
       "september", "october", "november", "december", "spring", "summer", "autumn", "winter"};

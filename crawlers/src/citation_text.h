@@ -19,7 +19,11 @@ std::string_view trim(std::string_view text);
 std::string_view trim_chars(std::string_view text, std::string_view chars);
 // Replaces typographic dashes, quotes and no-break spaces with ASCII forms
 // where that makes scanning simpler (en/em dash -> '-', ’ -> '\''), collapses
-// white space. “ ” are kept: they delimit titles.
+// white space. “ ” are kept: they delimit titles. Spacing is made regular:
+// no space before ",;.)", before the ':' after a volume, inside brackets or in
+// page ranges ("( 1994. )", "68 : 2521 – 2528 ." -> "(1994.)", "68:
+// 2521-2528."); one after a comma between names or after "et al." where it
+// was left out ("Schuraytz,B.C.").
 std::string simplify(std::string_view text);
 
 // Length of a list marker at the start of a line ("1.", "[12]", "3)", "(4)",

@@ -302,6 +302,28 @@ TEST_CASE("parse_reference reads MLA entries: full names, quoted title, vol./no.
                 "Therapeutics for Mood Disorders?",
        .container = "Neuropsychopharmacology", .volume = "40", .issue = "2", .pages = "259-67",
        .first_page = "259", .last_page = "267"},
+      {.name = "source without vol. or pp. labels",
+       .entry = "George, S. M. \"Atomic layer deposition: an overview.\" Chemical Reviews 110, "
+                "111-131, (2010).",
+       .style = CitationStyle::kMla, .authors = 1, .family = "George", .given = "S. M.",
+       .year = 2010, .title = "Atomic layer deposition: an overview",
+       .container = "Chemical Reviews", .volume = "110", .pages = "111-131", .first_page = "111",
+       .last_page = "131"},
+      {.name = "French: title in guillemets, family name in capitals",
+       .entry = "LEMIEUX, Cyril, \u00AB Le travail de l\u2019enqu\u00eate \u00BB, Revue "
+                "fran\u00e7aise de sociologie, 45, 2004, p. 123-145.",
+       .style = CitationStyle::kMla, .authors = 1, .family = "LEMIEUX", .given = "Cyril",
+       .year = 2004, .title = "Le travail de l'enqu\u00eate",
+       .container = "Revue fran\u00e7aise de sociologie", .volume = "45", .pages = "123-145",
+       .first_page = "123", .last_page = "145"},
+      {.name = "French: year after the authors, n\u00b0 for the issue",
+       .entry = "Paugam S., 2005, \u00AB Les formes \u00e9l\u00e9mentaires de la pauvret\u00e9 "
+                "\u00BB, Revue europ\u00e9enne des sciences sociales, Vol. 43, n\u00b0 2, "
+                "p. 17-40.",
+       .style = CitationStyle::kMla, .authors = 1, .family = "Paugam", .given = "S",
+       .year = 2005, .title = "Les formes \u00e9l\u00e9mentaires de la pauvret\u00e9",
+       .container = "Revue europ\u00e9enne des sciences sociales", .volume = "43", .issue = "2",
+       .pages = "17-40", .first_page = "17", .last_page = "40"},
   };
   check_cases(cases);
 }
@@ -432,6 +454,15 @@ TEST_CASE("parse_reference reads Vancouver (NLM) entries: Family AB, date, vol(i
                 "randomized controlled add-on trial",
        .container = "Biol Psychiatry", .volume = "71", .issue = "11", .pages = "939-46",
        .first_page = "939", .last_page = "946"},
+      {.name = "BioMed Central: colon after the authors, year before volume:pages",
+       .entry = "Hardy J, Selkoe DJ: The amyloid hypothesis of Alzheimer's disease: progress and "
+                "problems on the road to therapeutics. Science 2002, 297:353-356.",
+       .style = CitationStyle::kVancouver, .authors = 2, .family = "Hardy", .given = "J",
+       .year = 2002,
+       .title = "The amyloid hypothesis of Alzheimer's disease: progress and problems on the "
+                "road to therapeutics",
+       .container = "Science", .volume = "297", .pages = "353-356", .first_page = "353",
+       .last_page = "356"},
   };
   check_cases(cases);
 }
@@ -575,6 +606,48 @@ TEST_CASE("parse_reference reads Harvard entries: (year) or bare year, 'title', 
        .et_al = true, .year = 2014, .title = "Ketamine for chronic pain: risks and benefits",
        .container = "British Journal of Clinical Pharmacology", .volume = "77", .issue = "2",
        .pages = "357-367", .first_page = "357", .last_page = "367", .doi = "10.1111/bcp.12094"},
+      {.name = "Springer: Vancouver names, et al without a period, volume:pages",
+       .entry = "Corder EH, Saunders AM, Strittmatter WJ et al (1993) Gene dose of apolipoprotein "
+                "E type 4 allele and the risk of Alzheimer's disease in late onset families. "
+                "Science 261:921\u2013923",
+       .style = CitationStyle::kHarvard, .authors = 3, .family = "Corder", .given = "EH",
+       .et_al = true, .year = 1993,
+       .title = "Gene dose of apolipoprotein E type 4 allele and the risk of Alzheimer's "
+                "disease in late onset families",
+       .container = "Science", .volume = "261", .pages = "921-923", .first_page = "921",
+       .last_page = "923"},
+      {.name = "Wiley: spaces before every mark and inside the parenthesis",
+       .entry = "Deveraux QL , Takahashi R , Salvesen GS , Reed JC ( 1997. ) X\u2010linked IAP is "
+                "a direct inhibitor of cell\u2010death proteases . Nature 388 : 300 \u2013 304 .",
+       .style = CitationStyle::kHarvard, .authors = 4, .family = "Deveraux", .given = "QL",
+       .year = 1997, .title = "X-linked IAP is a direct inhibitor of cell-death proteases",
+       .container = "Nature", .volume = "388", .pages = "300-304", .first_page = "300",
+       .last_page = "304"},
+      {.name = "CSE name-year: year after the authors, volume:pages",
+       .entry = "Hirokawa, N., and R. Takemura. 2005. Molecular motors and mechanisms of "
+                "directional transport in neurons. Nat. Rev. Neurosci. 6:201\u2013214.",
+       .style = CitationStyle::kHarvard, .authors = 2, .family = "Hirokawa", .given = "N.",
+       .year = 2005,
+       .title = "Molecular motors and mechanisms of directional transport in neurons",
+       .container = "Nat. Rev. Neurosci", .volume = "6", .pages = "201-214",
+       .first_page = "201", .last_page = "214"},
+      {.name = "initials first, a journal with commas in its name",
+       .entry = "R. G. Smith and R. Davis. (1981) Frameworks for Cooperation in Distributed "
+                "Problem Solving, IEEE Transactions on Systems, Man, and Cybernetics, 11(1), 61-70",
+       .style = CitationStyle::kHarvard, .authors = 2, .family = "Smith", .given = "R. G.",
+       .year = 1981, .title = "Frameworks for Cooperation in Distributed Problem Solving",
+       .container = "IEEE Transactions on Systems, Man, and Cybernetics", .volume = "11",
+       .issue = "1", .pages = "61-70", .first_page = "61", .last_page = "70"},
+      {.name = "PNAS: no title, a one-word journal",
+       .entry = "Selkoe, D. J. (1999) Nature 399, A23\u2013A31.",
+       .style = CitationStyle::kHarvard, .authors = 1, .family = "Selkoe", .given = "D. J.",
+       .year = 1999, .container = "Nature", .volume = "399", .pages = "A23-A31",
+       .first_page = "A23", .last_page = "A31"},
+      {.name = "PNAS: no title, an abbreviated journal",
+       .entry = "Cummings, J. L. (2004) N. Engl. J. Med. 351, 56\u201367.",
+       .style = CitationStyle::kHarvard, .authors = 1, .family = "Cummings", .given = "J. L.",
+       .year = 2004, .container = "N. Engl. J. Med", .volume = "351", .pages = "56-67",
+       .first_page = "56", .last_page = "67"},
   };
   check_cases(cases);
 }
@@ -675,6 +748,13 @@ TEST_CASE("parse_reference reads Chicago author-date and notes-bibliography entr
        .year = 2019, .title = "Ketamine: A Paradigm Shift for Depression Research and Treatment",
        .container = "Neuron", .volume = "101", .issue = "5", .pages = "774-78",
        .first_page = "774", .last_page = "778", .doi = "10.1016/j.neuron.2019.02.005"},
+      {.name = "Wikipedia citation: year in parentheses after the authors",
+       .entry = "Shannon, Claude E. (1948), \"A Mathematical Theory of Communication\", Bell "
+                "System Technical Journal 27 (3): 379\u2013423",
+       .style = CitationStyle::kChicago, .authors = 1, .family = "Shannon",
+       .given = "Claude E.", .year = 1948, .title = "A Mathematical Theory of Communication",
+       .container = "Bell System Technical Journal", .volume = "27", .issue = "3",
+       .pages = "379-423", .first_page = "379", .last_page = "423"},
   };
   check_cases(cases);
 }
@@ -746,6 +826,19 @@ TEST_CASE("parse_reference reads IEEE entries: initials first, quoted title, vol
                 "therapeutics for mood disorders?",
        .container = "Neuropsychopharmacology", .volume = "40", .issue = "2", .pages = "259-267",
        .first_page = "259", .last_page = "267"},
+      {.name = "source without vol. or pp. labels, year in parentheses",
+       .entry = "J. W. Goodman, \u201cSome fundamental properties of speckle,\u201d Journal of the "
+                "Optical Society of America 66, 1145\u20131150 (1976).",
+       .style = CitationStyle::kIeee, .authors = 1, .family = "Goodman", .given = "J. W.",
+       .year = 1976, .title = "Some fundamental properties of speckle",
+       .container = "Journal of the Optical Society of America", .volume = "66",
+       .pages = "1145-1150", .first_page = "1145", .last_page = "1150"},
+      {.name = "two months for the date",
+       .entry = "D. E. Knuth, \u201cLiterate programming,\u201d The Computer Journal, vol. 27, "
+                "no. 2, May/June 1984, pp. 97-111.",
+       .style = CitationStyle::kIeee, .authors = 1, .family = "Knuth", .given = "D. E.",
+       .year = 1984, .title = "Literate programming", .container = "The Computer Journal",
+       .volume = "27", .issue = "2", .pages = "97-111", .first_page = "97", .last_page = "111"},
   };
   check_cases(cases);
 }
@@ -878,6 +971,13 @@ TEST_CASE("parse_reference reads Nature entries: no title quotes, volume, pages 
                 "remodeling synaptic connections. Depress Anxiety 31, 291\u2013296 (2014).",
        .style = CitationStyle::kNature, .year = 2014, .container = "Depress Anxiety",
        .volume = "31", .pages = "291-296", .first_page = "291", .last_page = "296"},
+      {.name = "no space after et al.",
+       .entry = "Ran FA et al.Genome engineering using the CRISPR-Cas9 system. Nat Protoc 8, "
+                "2281\u20132308 (2013).",
+       .style = CitationStyle::kNature, .authors = 1, .family = "Ran", .given = "FA",
+       .et_al = true, .year = 2013, .title = "Genome engineering using the CRISPR-Cas9 system",
+       .container = "Nat Protoc", .volume = "8", .pages = "2281-2308", .first_page = "2281",
+       .last_page = "2308"},
   };
   check_cases(cases);
 }
@@ -919,6 +1019,75 @@ TEST_CASE("parse_reference reads Title - Journal lines as web pages list sources
        .style = CitationStyle::kTitleJournal,
        .title = "Esketamine (Spravato) nasal spray: prescribing information",
        .container = "U.S. Food and Drug Administration"},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("parse_reference reads authors, title and source in entries of no named style",
+          "[crawlers][refs][generic]") {
+  static const Case cases[] = {
+      {.name = "ACM: initials first, volume(issue), pages, month and year last",
+       .entry = "R. M. Karp and M. O. Rabin. Efficient randomized pattern-matching algorithms. IBM "
+                "Journal of Research and Development, 31(2), 249-260, March 1987.",
+       .authors = 2, .family = "Karp", .given = "R. M.", .year = 1987,
+       .title = "Efficient randomized pattern-matching algorithms",
+       .container = "IBM Journal of Research and Development", .volume = "31", .issue = "2",
+       .pages = "249-260", .first_page = "249", .last_page = "260"},
+      {.name = "ACM: five authors with given names, comma and and",
+       .entry = "Edsger W. Dijkstra, Leslie Lamport, A. J. Martin, C. S. Scholten, and E. F. M. "
+                "Steffens. On-the-fly garbage collection: an exercise in cooperation. "
+                "Communications of the ACM, 21(11), 966-975, November 1978.",
+       .authors = 5, .family = "Dijkstra", .given = "Edsger W.", .year = 1978,
+       .title = "On-the-fly garbage collection: an exercise in cooperation",
+       .container = "Communications of the ACM", .volume = "21", .issue = "11",
+       .pages = "966-975", .first_page = "966", .last_page = "975"},
+      {.name = "ACM: a given name and an initial, no comma before the pages",
+       .entry = "Butler W. Lampson and David D. Redell. Experience with processes and monitors in "
+                "Mesa. Communications of the ACM, 23(2) 105-117, February 1980.",
+       .authors = 2, .family = "Lampson", .given = "Butler W.", .year = 1980,
+       .title = "Experience with processes and monitors in Mesa",
+       .container = "Communications of the ACM", .volume = "23", .issue = "2",
+       .pages = "105-117", .first_page = "105", .last_page = "117"},
+      {.name = "SIAM: commas around the title, abbreviated journal, (year) before the pages",
+       .entry = "Knuth, D. E., Morris, J. H., and Pratt, V. R., Fast pattern matching in strings, "
+                "SIAM J. Comput. 6 (1977), 323-350.",
+       .authors = 3, .family = "Knuth", .given = "D. E.", .year = 1977,
+       .title = "Fast pattern matching in strings", .container = "SIAM J. Comput",
+       .volume = "6", .pages = "323-350", .first_page = "323", .last_page = "350"},
+      {.name = "Elsevier numbered: et al., year after the journal, p. before the pages",
+       .entry = "Tanzi, R.E., et al., Amyloid beta protein gene: cDNA, mRNA distribution, and "
+                "genetic linkage near the Alzheimer locus. Science, 1987. 235(4791): p. 880-4.",
+       .authors = 1, .family = "Tanzi", .given = "R.E.", .et_al = true, .year = 1987,
+       .title = "Amyloid beta protein gene: cDNA, mRNA distribution, and genetic linkage near "
+                "the Alzheimer locus",
+       .container = "Science", .volume = "235", .issue = "4791", .pages = "880-4",
+       .first_page = "880", .last_page = "884"},
+      {.name = "ACS: authors between semicolons, year, volume, pages",
+       .entry = "Lovell, M. A.; Robertson, J. D.; Teesdale, W. J.; Campbell, J. L.; Markesbery, "
+                "W. R. Copper, iron and zinc in Alzheimer's disease senile plaques. J. Neurol. "
+                "Sci. 1998, 158, 47\u201352.",
+       .authors = 5, .family = "Lovell", .given = "M. A.", .year = 1998,
+       .title = "Copper, iron and zinc in Alzheimer's disease senile plaques",
+       .container = "J. Neurol. Sci", .volume = "158", .pages = "47-52", .first_page = "47",
+       .last_page = "52"},
+      {.name = "ACS: no title",
+       .entry = "Haass, C.; Selkoe, D. J. Nat. Rev. Mol. Cell Biol. 2007, 8, 101\u2013112.",
+       .authors = 2, .family = "Haass", .given = "C.", .year = 2007,
+       .container = "Nat. Rev. Mol. Cell Biol", .volume = "8", .pages = "101-112",
+       .first_page = "101", .last_page = "112"},
+      {.name = "geology: space left out after a comma, v. and pp., year last",
+       .entry = "Grieve, R. A. F., St\u00f6ffler, D. and Deutsch,A., The Sudbury structure: "
+                "controversial or misunderstood?, Journal of Geophysical Research, v. 96, "
+                "pp. 22753-22764. 1991.",
+       .authors = 3, .family = "Grieve", .given = "R. A. F.", .year = 1991,
+       .title = "The Sudbury structure: controversial or misunderstood?",
+       .container = "Journal of Geophysical Research", .volume = "96", .pages = "22753-22764",
+       .first_page = "22753", .last_page = "22764"},
+      {.name = "authors that do not read: the source still does",
+       .entry = "Smith, Bruce D. and Melinda A. Zeder 2013 The onset of the Anthropocene. "
+                "Anthropocene 4: 8-13.",
+       .year = 2013, .container = "Anthropocene", .volume = "4", .pages = "8-13",
+       .first_page = "8", .last_page = "13"},
   };
   check_cases(cases);
 }
