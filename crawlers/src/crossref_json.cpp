@@ -13,6 +13,7 @@
 
 #include "citation_text.h"
 #include "litgraph/schema/identifiers.h"
+#include "litgraph/schema/pages.h"
 #include "litgraph/schema/text.h"
 
 namespace litgraph::crawlers {
@@ -396,32 +397,11 @@ void read_pages(Work& work, std::string_view page) {
   std::size_t dash = range.find('-');
   std::string_view first = trim(range.substr(0, dash));
   std::string_view last = dash == kNpos ? "" : trim(range.substr(dash + 1));
-  auto is_page = [](std::string_view p) {
-    if (p.empty() || p.size() > 12) return false;
-    if (!std::all_of(p.begin(), p.end(), [](char c) { return is_digit(c) || is_alpha(c); }))
-      return false;
-    return std::any_of(p.begin(), p.end(), is_digit);
-  };
-  if (!is_page(first) || (dash != kNpos && !is_page(last))) return;
+  if (!schema::is_page_token(first) || (dash != kNpos && !schema::is_page_token(last))) return;
   work.first_page = std::string(first);
   mark(work, "first_page");
   if (last.empty()) return;
-  // An abbreviated last page takes the first page's prefix and leading digits.
-  std::size_t first_digits = first.find_first_of("0123456789");
-  std::size_t last_digits = last.find_first_of("0123456789");
-  std::string_view first_number = first.substr(first_digits);
-  std::string_view last_number = last.substr(last_digits);
-  std::string prefix(first.substr(0, first_digits));
-  bool all_digits = std::all_of(first_number.begin(), first_number.end(), is_digit) &&
-                    std::all_of(last_number.begin(), last_number.end(), is_digit);
-  if (all_digits && last_digits == 0 && last_number.size() < first_number.size())
-    work.last_page = prefix +
-                     std::string(first_number.substr(0, first_number.size() - last_number.size())) +
-                     std::string(last_number);
-  else if (last_digits == 0)
-    work.last_page = prefix + std::string(last);
-  else
-    work.last_page = std::string(last);
+  work.last_page = schema::expand_last_page(first, last);
   mark(work, "last_page");
 }
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "litgraph/schema/identifiers.h"
+#include "litgraph/schema/pages.h"
 
 namespace litgraph::crawlers {
 
@@ -335,19 +336,6 @@ void read_pub_date(const pugi::xml_node& date, Work& work) {
 
 // ---- pages ----
 
-// MEDLINE drops the digits the last page shares with the first, and anything
-// before them: "856-64" -> "864", "e26-32" -> "e32", "1234.e1-9" -> "1234.e9".
-std::string expand_last_page(std::string_view first, std::string_view last) {
-  if (!all_digits(last)) return std::string(last);
-  std::size_t tail = first.size();
-  while (tail > 0 && std::isdigit(static_cast<unsigned char>(first[tail - 1]))) --tail;
-  std::string_view digits = first.substr(tail);
-  if (digits.empty()) return std::string(last);
-  std::string out(first.substr(0, tail));
-  if (last.size() < digits.size()) out += digits.substr(0, digits.size() - last.size());
-  return out + std::string(last);
-}
-
 std::pair<std::string_view, std::string_view> split_range(std::string_view range) {
   std::size_t dash = range.find('-');
   if (dash == std::string_view::npos) return {trim(range), {}};
@@ -363,7 +351,7 @@ void read_pages(const pugi::xml_node& pagination, Work& work) {
     work.first_page = start;
     work.pages = start;
     if (!end.empty() && end != start) {
-      work.last_page = expand_last_page(start, end);
+      work.last_page = schema::expand_last_page(start, end);
       work.pages = start + "-" + *work.last_page;
     }
     return;
@@ -381,14 +369,14 @@ void read_pages(const pugi::xml_node& pagination, Work& work) {
   auto [first, last] = split_range(pieces.front());
   if (first.empty()) return;
   work.first_page = std::string(first);
-  if (!last.empty()) work.last_page = expand_last_page(first, last);
+  if (!last.empty()) work.last_page = schema::expand_last_page(first, last);
   if (pieces.size() == 1) {
     if (work.last_page) work.pages = *work.first_page + "-" + *work.last_page;
     return;
   }
   if (pieces.back().find(' ') == std::string_view::npos) {
     auto [back_first, back_last] = split_range(pieces.back());
-    work.last_page = back_last.empty() ? std::string(back_first) : expand_last_page(back_first, back_last);
+    work.last_page = back_last.empty() ? std::string(back_first) : schema::expand_last_page(back_first, back_last);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "reference_parser_internal.h"
 #include "litgraph/crawlers/references.h"
 #include "litgraph/schema/identifiers.h"
+#include "litgraph/schema/pages.h"
 
 namespace litgraph::crawlers {
 
@@ -56,36 +57,12 @@ void set_pages(Reference& ref, std::string_view text) {
   std::size_t dash = text.find('-');
   std::string_view first = trim(text.substr(0, dash));
   std::string_view last = dash == std::string_view::npos ? "" : trim(text.substr(dash + 1));
-  auto is_page = [](std::string_view page) {
-    if (page.empty() || page.size() > 12) return false;
-    std::size_t digits = 0;
-    for (char c : page) {
-      if (is_digit(c)) ++digits;
-      else if (!is_alpha(c)) return false;
-    }
-    return digits > 0;
-  };
-  if (!is_page(first) || (dash != std::string_view::npos && !is_page(last))) return;
+  if (!schema::is_page_token(first) || (dash != std::string_view::npos && !schema::is_page_token(last)))
+    return;
   ref.pages = dash == std::string_view::npos ? std::string(first)
                                              : std::string(first) + "-" + std::string(last);
   ref.first_page = std::string(first);
-  if (last.empty()) return;
-  // Expand an abbreviated last page with the first page's prefix and digits.
-  std::size_t first_digits = first.find_first_of("0123456789");
-  std::size_t last_digits = last.find_first_of("0123456789");
-  std::string_view first_number = first.substr(first_digits);
-  std::string_view last_number = last.substr(last_digits);
-  std::string prefix(first.substr(0, first_digits));
-  bool all_digits = std::all_of(first_number.begin(), first_number.end(), is_digit) &&
-                    std::all_of(last_number.begin(), last_number.end(), is_digit);
-  if (all_digits && last_digits == 0 && last_number.size() < first_number.size()) {
-    std::string expanded(first_number.substr(0, first_number.size() - last_number.size()));
-    ref.last_page = prefix + expanded + std::string(last_number);
-  } else if (last_digits == 0) {
-    ref.last_page = prefix + std::string(last);
-  } else {
-    ref.last_page = std::string(last);
-  }
+  if (!last.empty()) ref.last_page = schema::expand_last_page(first, last);
 }
 
 bool looks_like_pages(std::string_view text) {
