@@ -1,7 +1,14 @@
 // The crawl against local stand-ins of Crossref and NCBI (issue 3).
 #include <catch2/catch.hpp>
 
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <set>
+
 #include "fake_services.h"
+#include "litgraph/crawlers/crossref_json.h"
 #include "litgraph/crawlers/crawl.h"
 #include "litgraph/crawlers/references.h"
 #include "litgraph/crawlers/text_file.h"
@@ -241,8 +248,29 @@ TEST_CASE("the seeds' twelve references without identifiers match the right work
   crawl(works, options);
   before_crossref = services.crossref().requests().size();
   before_ncbi = services.ncbi().requests().size();
+  // Every decoy is already in the local store, as if an earlier crawl had met
+  // it: each reference faces its decoy at the first, free step.
+  rapidjson::Document matching;
+  std::string matching_text = litgraph::test::read_file(
+      litgraph::test::source_path("tests/fixtures/composed/matching.json"));
+  matching.Parse(matching_text.c_str());
+  WorkStore store(home.path() / "works");
+  std::set<std::string> decoys;
+  for (const auto& target : matching["targets"].GetArray()) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    target["decoy"].Accept(writer);
+    auto parsed = parse_crossref_response(
+        200, std::string("{\"status\":\"ok\",\"message-type\":\"work\",\"message\":") + buffer.GetString() + "}");
+    REQUIRE(parsed.works.size() == 1);
+    const auto& decoy = parsed.works.front();
+    decoys.insert(*decoy.doi);
+    store.put({"doi:" + *decoy.doi, "resolved", "doi", "", 0, decoy});
+  }
+  REQUIRE(decoys.size() == 12);
   options.match = true;
   auto report = crawl(works, options);
+  for (const auto& w : report.works) CHECK_FALSE(decoys.count(w.work.doi.value_or("")));
 
   const std::map<std::string, std::string> expected = {
       {"Ketamine and Ketamine Metabolite Pharmacology", "10.1124/pr.117.015198"},
