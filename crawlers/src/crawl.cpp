@@ -172,6 +172,7 @@ class Crawler {
   };
   std::map<std::size_t, Matched> matched_;
   std::map<std::size_t, std::string> ecitmatch_pmid_;  // work index -> PMID ECitMatch proposed
+  std::map<std::size_t, std::string> match_failure_;   // work index -> why a search could not run
 };
 
 void Crawler::crossref_phase(const std::vector<std::string>& dois) {
@@ -487,7 +488,10 @@ void Crawler::pubmed_title_search(const std::vector<std::pair<std::size_t, const
       std::string url = options_.eutils_url + "/esearch.fcgi?db=pubmed&retmax=5&term=" + url_encode(term) +
                         "&" + ncbi_params();
       HttpResponse response = fetch({"GET", url, "", "", {}});
-      if (!response.ok()) continue;
+      if (!response.ok()) {
+        match_failure_.emplace(i, "PubMed search: " + response.error);
+        continue;
+      }
       body = response.body;
       store("pubmed-search:" + term, url, response.status, body, &response);
     }
@@ -535,7 +539,10 @@ void Crawler::ecitmatch_phase(const std::vector<std::pair<std::size_t, const sch
   std::string url = options_.eutils_url + "/ecitmatch.cgi?db=pubmed&retmode=xml&bdata=" +
                     url_encode(join(lines, "\r")) + "&" + ncbi_params();
   HttpResponse response = fetch({"GET", url, "", "", {}});
-  if (!response.ok()) return;  // the references go on to Crossref's search
+  if (!response.ok()) {  // the references go on to Crossref's search
+    for (std::size_t i : asked) match_failure_.emplace(i, "PubMed ECitMatch: " + response.error);
+    return;
+  }
   auto result = parse_ecitmatch(response.body);
   std::vector<std::string> pmids;
   for (const auto& match : result.matches) {
@@ -568,7 +575,10 @@ void Crawler::crossref_query(std::size_t index, const schema::Reference& ref) {
     if (ref.year) url += "&filter=" + url_encode("from-pub-date:" + std::to_string(*ref.year - 2));
     if (!options_.mailto.empty()) url += "&mailto=" + url_encode(options_.mailto);
     HttpResponse response = fetch({"GET", url, "", "", {}});
-    if (!response.ok()) return;
+    if (!response.ok()) {
+      match_failure_.emplace(index, "Crossref search: " + response.error);
+      return;
+    }
     body = response.body;
     status = response.status;
     store("crossref-query:" + query, url, status, body, &response);
@@ -627,7 +637,12 @@ CrawlReport Crawler::run(const std::vector<DistinctWork>& works) {
                                   : "no DOI or PMID in the reference (matching is off)";
       out.work.title = ref.title;
       out.work.year = ref.year;
-      if (found != matched_.end()) {
+      if (auto failure = match_failure_.find(index);
+          failure != match_failure_.end() && (found == matched_.end() || found->second.status != "resolved")) {
+        // The searches that could have found it did not run: a failure, not a verdict.
+        out.status = "failed";
+        out.reason = "no DOI or PMID in the reference, and the search for it failed: " + failure->second;
+      } else if (found != matched_.end()) {
         Matched& m = found->second;
         out.status = m.status;
         out.via = m.via;
