@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "closed_world.h"
 #include "litgraph/crawlers/matcher.h"
 #include "litgraph/crawlers/pubmed_xml.h"
 #include "litgraph/crawlers/references.h"
@@ -49,12 +50,7 @@ struct Options {
   bool json = false;            // machine-readable output
 };
 
-struct Row {
-  std::string citing_pmid;
-  std::string citation;
-  std::string ref_pmid;
-  std::uint64_t order = 0;  // a --limit sample takes the lowest
-};
+using Row = litgraph::bench::ReferenceRow;
 
 // One reference's outcome, enough to recount at other thresholds.
 struct Outcome {
@@ -84,88 +80,6 @@ struct Report {
   Counts elsewhere;
   long peak_rss_kib = 0;
 };
-
-// splitmix64: the same portable order as the ctest sample.
-std::uint64_t mix(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-constexpr std::uint64_t kSeed = 20261125;
-
-std::string read_gzip(const std::string& path) {
-  litgraph::crawlers::GzipFile gz = litgraph::crawlers::read_gzip_file(path);
-  if (!gz.error.empty()) throw litgraph::UsageError::missing_input(path, gz.error);
-  return std::move(gz.bytes);
-}
-
-std::vector<Work> load_store(const std::string& folder) {
-  std::vector<std::filesystem::path> files;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(folder, error))
-    if (entry.path().string().ends_with(".xml.gz")) files.push_back(entry.path());
-  if (error) throw litgraph::UsageError::missing_input(folder, error.message());
-  std::sort(files.begin(), files.end());
-  std::vector<Work> works;
-  for (const auto& file : files) {
-    auto parsed = litgraph::crawlers::parse_pubmed_xml(read_gzip(file.string()));
-    if (!parsed.errors.empty()) throw litgraph::ParseError(file.string(), 0, parsed.errors.front());
-    for (Work& w : parsed.works) works.push_back(std::move(w));
-  }
-  if (works.empty()) throw litgraph::UsageError::missing_input(folder, "no PubMed records");
-  return works;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
-// Rows with a usable ref_pmid: not empty, not "0", not a PMC number copied
-// into it (ref_pmid 5958625 with ref_pmcid PMC5958625).
-std::vector<Row> load_rows(const std::string& path) {
-  std::string text = read_gzip(path);
-  std::vector<std::string_view> lines = split(text, '\n');
-  std::vector<std::string_view> header = split(lines[0], '\t');
-  auto column = [&](std::string_view name) {
-    auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end())
-      throw litgraph::ParseError(path, 1, "no column \"" + std::string(name) + "\" in the header");
-    return static_cast<std::size_t>(it - header.begin());
-  };
-  std::size_t citing = column("citing_pmid"), citation = column("citation"),
-              ref_pmid = column("ref_pmid"), ref_pmcid = column("ref_pmcid");
-  std::vector<Row> rows;
-  for (std::size_t n = 1; n < lines.size(); ++n) {
-    if (lines[n].empty()) continue;
-    std::vector<std::string_view> f = split(lines[n], '\t');
-    if (f.size() != header.size())
-      throw litgraph::ParseError(path, static_cast<long>(n + 1),
-                                 std::to_string(f.size()) + " tab-separated fields, expected " +
-                                     std::to_string(header.size()));
-    std::string_view pmid = f[ref_pmid];
-    std::string_view pmcid = f[ref_pmcid];
-    if (pmcid.starts_with("PMC")) pmcid.remove_prefix(3);
-    if (pmid.empty() || pmid == "0" || pmid == pmcid) continue;
-    rows.push_back(
-        {std::string(f[citing]), std::string(f[citation]), std::string(pmid), mix(kSeed ^ n)});
-  }
-  return rows;
-}
-
-std::vector<const Row*> take(std::vector<const Row*> rows, std::size_t limit) {
-  if (limit == 0 || rows.size() <= limit) return rows;
-  std::sort(rows.begin(), rows.end(),
-            [](const Row* a, const Row* b) { return a->order < b->order; });
-  rows.resize(limit);
-  return rows;
-}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -395,8 +309,8 @@ int run(int argc, char** argv) {
   }
 
   auto start = std::chrono::steady_clock::now();
-  LocalWorkIndex index(load_store(options.store));
-  std::vector<Row> rows = load_rows(options.tsv);
+  LocalWorkIndex index(litgraph::bench::load_pubmed_folder(options.store));
+  std::vector<Row> rows = litgraph::bench::load_reference_rows(options.tsv);
   Report report{options, index.works().size(), rows.size(), seconds_since(start), 0, 0, {}, {}, 0};
 
   std::unordered_map<std::string, const Work*> by_pmid;
@@ -404,9 +318,9 @@ int run(int argc, char** argv) {
     if (w.pmid) by_pmid.emplace(*w.pmid, &w);
   std::vector<const Row*> in_store, elsewhere;
   for (const Row& row : rows) (by_pmid.count(row.ref_pmid) ? in_store : elsewhere).push_back(&row);
-  std::vector<const Row*> chosen = take(std::move(in_store), options.limit);
+  std::vector<const Row*> chosen = litgraph::bench::take_sample(std::move(in_store), options.limit);
   std::size_t in_count = chosen.size();
-  for (const Row* row : take(std::move(elsewhere), options.limit)) chosen.push_back(row);
+  for (const Row* row : litgraph::bench::take_sample(std::move(elsewhere), options.limit)) chosen.push_back(row);
 
   start = std::chrono::steady_clock::now();
   std::vector<Reference> refs;
