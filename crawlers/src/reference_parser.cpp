@@ -276,13 +276,11 @@ Author vancouver_name(std::string_view text) {
   return author;
 }
 
-// "Zarate CA, Jr., Singh JB, de la Macorra JC, et al" (Vancouver, AMA), and
-// the forms PubMed records mix with Nature sources: "Braak H & Braak E",
-// "Jack CR Jr et al".
-void parse_vancouver_authors(std::string_view text, Reference& ref) {
-  std::string list(trim_chars(text, ","));
-  replace_author_joiners(list);
-  for (auto part : split(list, ",")) {
+// Adds the names of an author list cut into parts: "et al." marks the list
+// as cut, a suffix ("Jr") belongs to the name before it.
+template <typename NameParser>
+void add_author_parts(const std::vector<std::string_view>& parts, Reference& ref, NameParser parse_name) {
+  for (auto part : parts) {
     part = trim(part);
     if (part.empty()) continue;
     if (is_et_al(part)) {
@@ -294,8 +292,17 @@ void parse_vancouver_authors(std::string_view text, Reference& ref) {
       ref.authors.back().suffix = std::string(trim_chars(part, ".,"));
       continue;
     }
-    ref.authors.push_back(vancouver_name(part));
+    ref.authors.push_back(parse_name(part));
   }
+}
+
+// "Zarate CA, Jr., Singh JB, de la Macorra JC, et al" (Vancouver, AMA), and
+// the forms PubMed records mix with Nature sources: "Braak H & Braak E",
+// "Jack CR Jr et al".
+void parse_vancouver_authors(std::string_view text, Reference& ref) {
+  std::string list(trim_chars(text, ","));
+  replace_author_joiners(list);
+  add_author_parts(split(list, ","), ref, vancouver_name);
 }
 
 // A name has initials and a short family name of capitalised words or
@@ -355,20 +362,7 @@ void parse_natural_authors(std::string_view text, Reference& ref) {
     for (std::size_t at; (at = list.find(joiner)) != std::string::npos;)
       list.replace(at, joiner.size(), ", ");
   }
-  for (auto part : split(list, ", ")) {
-    part = trim(part);
-    if (part.empty()) continue;
-    if (is_et_al(part)) {
-      ref.et_al = true;
-      continue;
-    }
-    if (cut_et_al(part)) ref.et_al = true;
-    if (is_suffix(part) && !ref.authors.empty()) {
-      ref.authors.back().suffix = std::string(trim_chars(part, ".,"));
-      continue;
-    }
-    ref.authors.push_back(natural_order_name(part));
-  }
+  add_author_parts(split(list, ", "), ref, natural_order_name);
 }
 
 // The authors before a date or a quoted title, in whichever form they come:
