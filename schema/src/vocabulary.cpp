@@ -1,0 +1,324 @@
+#include "litgraph/schema/vocabulary.h"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "litgraph/schema/error.h"
+#include "litgraph/schema/text.h"
+
+namespace litgraph::schema {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kMeshHeader =
+    "DescriptorUI\tDescriptorName\tTreeNumbers\tEntryTerms\tPharmacologicalActions";
+constexpr std::string_view kCuratedHeader = "id\tname\ttype\tparent\tsynonyms";
+constexpr std::string_view kMeshPrefix = "mesh:";
+constexpr std::string_view kLocalPrefix = "litgraph:";
+
+// Receptors and ion channels sit under several D12 branches at once (MeSH
+// files the NMDA receptor under membrane transport proteins, glycoproteins and
+// cell-surface receptors), so every branch is listed.
+constexpr std::array<std::string_view, 5> kReceptorTrees = {
+    "D12.776.543.750",      // Receptors, Cell Surface
+    "D12.776.826",          // Receptors, Cytoplasmic and Nuclear
+    "D12.776.157.530.400",  // Ion Channels (under membrane transport proteins)
+    "D12.776.543.550.450",  // Ion Channels (under membrane glycoproteins)
+    "D12.776.543.585.400",  // Ion Channels (under membrane proteins)
+};
+
+bool in_tree(std::string_view tree_number, std::string_view root) {
+  return tree_number.substr(0, root.size()) == root &&
+         (tree_number.size() == root.size() || tree_number[root.size()] == '.');
+}
+
+std::optional<EntityType> type_from_trees(const std::vector<std::string>& tree_numbers) {
+  bool condition = false;
+  bool drug = false;
+  for (const auto& tree : tree_numbers) {
+    for (auto root : kReceptorTrees) {
+      if (in_tree(tree, root)) return EntityType::kReceptor;
+    }
+    if (tree[0] == 'C' || in_tree(tree, "F03")) condition = true;
+    if (tree[0] == 'D') drug = true;
+  }
+  if (condition) return EntityType::kCondition;
+  if (drug) return EntityType::kDrug;
+  return std::nullopt;
+}
+
+std::optional<EntityType> parse_type(std::string_view text) {
+  if (text == "drug") return EntityType::kDrug;
+  if (text == "condition") return EntityType::kCondition;
+  if (text == "receptor") return EntityType::kReceptor;
+  return std::nullopt;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+std::string read_whole_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ParseError(path.string(), 0, "cannot read file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Calls `visit(line, number)` for every line, without its line end.
+template <typename Visit>
+void for_each_line(std::string_view text, Visit visit) {
+  long number = 0;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    visit(line, ++number);
+  }
+}
+
+bool is_lower_word(std::string_view word) {
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The last ASCII word of `term` as written; an abbreviation ("CRPS", "NMDAR")
+// has no lower-case letter in it.
+bool last_word_is_abbreviation(std::string_view term) {
+  std::size_t end = term.size();
+  auto is_alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  while (end > 0 && !is_alnum(term[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && is_alnum(term[begin - 1])) --begin;
+  return std::none_of(term.begin() + static_cast<std::ptrdiff_t>(begin),
+                      term.begin() + static_cast<std::ptrdiff_t>(end),
+                      [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// The simple singular or plural of a folded term's last word, or nullopt when
+// it is too short or irregular to guess ("sepsis", "virus", "glass").
+std::optional<std::string> number_variant(const std::string& folded) {
+  std::size_t space = folded.rfind(' ');
+  std::string_view word =
+      std::string_view(folded).substr(space == std::string::npos ? 0 : space + 1);
+  if (word.size() < 4 || !is_lower_word(word)) return std::nullopt;
+  std::string stem = folded.substr(0, folded.size() - word.size());
+  if (ends_with(word, "ies")) return stem + std::string(word.substr(0, word.size() - 3)) + "y";
+  if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return std::nullopt;
+  if (ends_with(word, "s")) return stem + std::string(word.substr(0, word.size() - 1));
+  if (ends_with(word, "x") || ends_with(word, "ch") || ends_with(word, "sh")) return std::nullopt;
+  char before_y = word[word.size() - 2];
+  if (word.back() == 'y' && std::string_view("aeiou").find(before_y) == std::string_view::npos) {
+    return stem + std::string(word.substr(0, word.size() - 1)) + "ies";
+  }
+  return folded + "s";
+}
+
+void add_synonym(Entity& entity, std::string_view synonym) {
+  if (synonym == entity.name) return;
+  for (const auto& existing : entity.synonyms) {
+    if (existing == synonym) return;
+  }
+  entity.synonyms.emplace_back(synonym);
+}
+
+}  // namespace
+
+const char* entity_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::kDrug:
+      return "drug";
+    case EntityType::kCondition:
+      return "condition";
+    case EntityType::kReceptor:
+      return "receptor";
+  }
+  return "drug";
+}
+
+void Vocabulary::add_term(std::string_view term, std::uint32_t entity) {
+  std::string folded = fold_for_matching(term);
+  if (folded.empty()) return;
+  if (!last_word_is_abbreviation(term)) {
+    if (auto variant = number_variant(folded)) terms_.emplace_back(std::move(*variant), entity);
+  }
+  terms_.emplace_back(std::move(folded), entity);
+}
+
+Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_tsv) {
+  Vocabulary vocabulary;
+  const std::string mesh_source = mesh_tsv.string();
+  const std::string mesh_bytes = read_whole_file(mesh_tsv);
+  vocabulary.entities_.reserve(32768);
+  vocabulary.terms_.reserve(262144);
+
+  for_each_line(mesh_bytes, [&](std::string_view line, long number) {
+    if (number == 1) {
+      if (line != kMeshHeader) {
+        throw ParseError(mesh_source, number, "expected the header " + std::string(kMeshHeader));
+      }
+      return;
+    }
+    if (line.empty()) return;
+    auto fields = split(line, '\t');
+    if (fields.size() != 5) {
+      throw ParseError(mesh_source, number,
+                       "expected 5 tab-separated fields, found " + std::to_string(fields.size()));
+    }
+    if (fields[0].empty() || fields[0][0] != 'D' || fields[1].empty()) {
+      throw ParseError(mesh_source, number, "expected a descriptor id (D…) and a name");
+    }
+    if (fields[2].empty()) return;  // no tree number: not a typed concept
+    Entity entity;
+    for (auto tree : split(fields[2], '|')) entity.tree_numbers.emplace_back(tree);
+    auto type = type_from_trees(entity.tree_numbers);
+    if (!type) return;
+    entity.type = *type;
+    entity.id = std::string(kMeshPrefix) + std::string(fields[0]);
+    entity.name = std::string(fields[1]);
+    if (!fields[3].empty()) {
+      for (auto term : split(fields[3], '|')) {
+        if (!term.empty()) entity.synonyms.emplace_back(term);
+      }
+    }
+    auto position = static_cast<std::uint32_t>(vocabulary.entities_.size());
+    if (!vocabulary.by_id_.emplace(entity.id, position).second) {
+      throw ParseError(mesh_source, number, "duplicate descriptor " + std::string(fields[0]));
+    }
+    vocabulary.entities_.push_back(std::move(entity));
+  });
+
+  for (std::uint32_t i = 0; i < vocabulary.entities_.size(); ++i) {
+    const Entity& entity = vocabulary.entities_[i];
+    vocabulary.add_term(entity.name, i);
+    for (const auto& synonym : entity.synonyms) vocabulary.add_term(synonym, i);
+  }
+
+  const std::string curated_source = curated_tsv.string();
+  const std::string curated_bytes = read_whole_file(curated_tsv);
+  for_each_line(curated_bytes, [&](std::string_view line, long number) {
+    auto fail = [&](const std::string& message) {
+      throw ParseError(curated_source, number, message);
+    };
+    if (number == 1) {
+      if (line != kCuratedHeader) fail("expected the header " + std::string(kCuratedHeader));
+      return;
+    }
+    if (trim(line).empty() || line[0] == '#') return;
+    auto fields = split(line, '\t');
+    if (fields.size() != 5) {
+      fail("expected 5 tab-separated fields, found " + std::to_string(fields.size()));
+    }
+    for (auto& field : fields) field = trim(field);
+    const auto id = fields[0];
+    const auto name = fields[1];
+    const auto type_text = fields[2];
+    const auto parent = fields[3];
+    std::vector<std::string_view> synonyms;
+    if (!fields[4].empty()) {
+      for (auto synonym : split(fields[4], '|')) {
+        synonym = trim(synonym);
+        if (synonym.empty()) fail("empty synonym");
+        synonyms.push_back(synonym);
+      }
+    }
+    std::optional<EntityType> type;
+    if (!type_text.empty()) {
+      type = parse_type(type_text);
+      if (!type) fail("unknown type '" + std::string(type_text) + "' (drug, condition, receptor)");
+    }
+
+    std::uint32_t position = 0;
+    if (id.substr(0, kMeshPrefix.size()) == kMeshPrefix) {
+      auto found = vocabulary.by_id_.find(std::string(id));
+      if (found == vocabulary.by_id_.end()) fail("unknown MeSH id " + std::string(id));
+      position = found->second;
+      Entity& entity = vocabulary.entities_[position];
+      // Name and type, when given, guard against a mistyped descriptor id.
+      if (!name.empty() && name != entity.name) {
+        fail(std::string(id) + " is '" + entity.name + "' in MeSH, not '" + std::string(name) + "'");
+      }
+      if (type && *type != entity.type) {
+        fail(std::string(id) + " is a " + entity_type_name(entity.type) + " in the vocabulary");
+      }
+      if (!parent.empty()) fail("a MeSH descriptor takes its parents from its tree numbers");
+      if (synonyms.empty()) fail("a row for a MeSH id must add synonyms");
+      for (auto synonym : synonyms) add_synonym(entity, synonym);
+    } else if (id.substr(0, kLocalPrefix.size()) == kLocalPrefix &&
+               id.size() > kLocalPrefix.size()) {
+      if (name.empty() || !type || parent.empty()) {
+        fail("a litgraph: entity needs a name, a type and a parent");
+      }
+      if (vocabulary.by_id_.count(std::string(parent)) == 0) {
+        fail("unknown parent " + std::string(parent));
+      }
+      Entity entity;
+      entity.id = std::string(id);
+      entity.name = std::string(name);
+      entity.type = *type;
+      entity.parent = std::string(parent);
+      for (auto synonym : synonyms) add_synonym(entity, synonym);
+      position = static_cast<std::uint32_t>(vocabulary.entities_.size());
+      if (!vocabulary.by_id_.emplace(entity.id, position).second) {
+        fail("duplicate id " + entity.id);
+      }
+      vocabulary.entities_.push_back(std::move(entity));
+      vocabulary.add_term(name, position);
+    } else {
+      fail("an id starts with mesh: or litgraph:, not '" + std::string(id) + "'");
+    }
+    for (auto synonym : synonyms) vocabulary.add_term(synonym, position);
+  });
+
+  std::sort(vocabulary.terms_.begin(), vocabulary.terms_.end());
+  vocabulary.terms_.erase(std::unique(vocabulary.terms_.begin(), vocabulary.terms_.end()),
+                          vocabulary.terms_.end());
+  vocabulary.terms_.shrink_to_fit();
+  return vocabulary;
+}
+
+const Entity* Vocabulary::find(std::string_view id) const {
+  auto found = by_id_.find(std::string(id));
+  return found == by_id_.end() ? nullptr : &entities_[found->second];
+}
+
+std::vector<const Entity*> Vocabulary::lookup(std::string_view term) const {
+  std::string folded = fold_for_matching(term);
+  auto first = std::lower_bound(terms_.begin(), terms_.end(), folded,
+                                [](const auto& entry, const std::string& key) {
+                                  return entry.first < key;
+                                });
+  std::vector<const Entity*> found;
+  // Sorted by (term, entity index), so entities come in load order, once each.
+  for (auto it = first; it != terms_.end() && it->first == folded; ++it) {
+    found.push_back(&entities_[it->second]);
+  }
+  return found;
+}
+
+}  // namespace litgraph::schema
