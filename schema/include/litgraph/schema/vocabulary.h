@@ -66,6 +66,10 @@ class Vocabulary {
   // Number of entities.
   std::size_t size() const { return entities_.size(); }
 
+  // Every entity, MeSH descriptors in table order, then curated litgraph: ids.
+  // Stable for the vocabulary's lifetime (what a tagger builds its index from).
+  const std::vector<Entity>& entities() const { return entities_; }
+
  private:
   void add_term(std::string_view term, std::uint32_t entity);
 

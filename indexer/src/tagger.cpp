@@ -1,0 +1,383 @@
+#include "litgraph/indexer/tagger.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <iterator>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+#include "litgraph/schema/text.h"
+
+namespace litgraph::indexer {
+
+namespace {
+
+constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;
+constexpr std::uint32_t kRoot = 0;
+
+// Single-word terms that are ordinary words in running text (MeSH has "ALL",
+// "CAN", "AIM", "Lead", "Iron"…). Compared after folding; a longer term that
+// contains one of them still matches.
+constexpr std::string_view kStopWords[] = {
+    "a",       "about",  "aim",    "all",     "also",   "an",     "and",    "any",
+    "are",     "as",     "at",     "be",      "been",   "but",    "by",     "can",
+    "case",    "cases",  "cell",   "cells",   "clear",  "control", "could", "did",
+    "do",      "does",   "each",   "end",     "fast",   "few",    "for",    "from",
+    "gold",    "had",    "has",    "have",    "he",     "her",    "his",    "how",
+    "if",      "in",     "into",   "is",      "it",     "its",    "lead",   "less",
+    "may",     "me",     "men",    "might",   "more",   "most",   "my",     "no",
+    "not",     "now",    "of",     "on",      "one",    "only",   "or",     "other",
+    "our",     "out",    "over",   "per",     "set",    "she",    "so",     "some",
+    "such",    "than",   "that",   "the",     "their",  "them",   "then",   "there",
+    "these",   "they",   "this",   "to",      "up",     "us",     "use",    "via",
+    "was",     "we",     "were",   "what",    "when",   "which",  "who",    "will",
+    // General words MeSH files as concepts ("Disease", "Solutions", "Biological Products").
+    "biological", "disease", "diseases", "emergency", "emergencies", "solution", "solutions"};
+
+// Context rules: phrases the longest match consumes without a mention, so
+// their last word ("depression") is not tagged on its own.
+constexpr std::array<std::string_view, 8> kConsumedPhrases = {
+    "cardiovascular depression", "circulatory depression",  "myocardial depression",
+    "CNS depression",            "central nervous system depression",
+    "respiratory depression",    "ventilatory depression",  "cardiac depression"};
+
+struct ExtraTerm {
+  std::string_view term;
+  std::string_view id;
+};
+
+// Context rules the vocabulary alone does not give: the bare receptor
+// subtype prefixes ("μ-opioid effects") name the mu receptor.
+constexpr std::array<ExtraTerm, 7> kExtraTerms = {{
+    {"opioid", "mesh:D000701"},
+    {"opioids", "mesh:D000701"},
+    {"opioid receptor", "mesh:D011957"},
+    {"mu-opioid", "mesh:D017450"},
+    {"μ-opioid", "mesh:D017450"},
+    {"m-opioid", "mesh:D017450"},
+    {"m-opioid receptor", "mesh:D017450"},
+}};
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A short abbreviation as written: 2 to 6 ASCII letters or digits, at least
+// two capitals, no lower case except a final plural "s" ("NMDARs").
+bool is_abbreviation(std::string_view raw) {
+  if (!raw.empty() && raw.back() == 's' && raw.size() > 2) raw.remove_suffix(1);
+  if (raw.size() < 2 || raw.size() > 6) return false;
+  int capitals = 0;
+  for (char c : raw) {
+    if (c >= 'A' && c <= 'Z') {
+      ++capitals;
+    } else if (!(c >= '0' && c <= '9')) {
+      return false;
+    }
+  }
+  return capitals >= 2;
+}
+
+// Calls `visit(begin, end, folded)` for every word of `text`, as
+// fold_for_matching() splits it: ASCII letters and digits, Latin letters with
+// diacritics and Greek letters join words; combining accents are dropped;
+// everything else separates. `folded` is valid only during the call.
+template <typename Visit>
+void for_each_word(std::string_view text, std::string& folded, Visit visit) {
+  std::size_t pos = 0;
+  std::size_t begin = 0;
+  folded.clear();
+  auto finish = [&](std::size_t end) {
+    if (!folded.empty()) visit(begin, end, std::string_view(folded));
+    folded.clear();
+  };
+  while (pos < text.size()) {
+    char c = text[pos];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (is_ascii_alnum(c)) {
+        if (folded.empty()) begin = pos;
+        folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      } else {
+        finish(pos);
+      }
+      ++pos;
+      continue;
+    }
+    std::size_t start = pos;
+    char32_t cp = schema::next_code_point(text, pos);
+    if (cp >= 0x300 && cp <= 0x36F) continue;  // combining accent: the word goes on
+    std::string one = schema::fold_for_matching(text.substr(start, pos - start));
+    if (one.empty()) {
+      finish(start);
+    } else {
+      if (folded.empty()) begin = start;
+      folded += one;
+    }
+  }
+  finish(pos);
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// The simple singular or plural of a folded word (the rule Vocabulary::lookup
+// uses), or nullopt when it is too short or irregular to guess.
+std::optional<std::string> number_variant(std::string_view word) {
+  if (word.size() < 4) return std::nullopt;
+  if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return std::nullopt;
+  }
+  std::string stem(word);
+  if (ends_with(word, "ies")) return stem.substr(0, stem.size() - 3) + "y";
+  if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return std::nullopt;
+  if (ends_with(word, "s")) return stem.substr(0, stem.size() - 1);
+  if (ends_with(word, "x") || ends_with(word, "ch") || ends_with(word, "sh")) return std::nullopt;
+  char before_y = word[word.size() - 2];
+  if (word.back() == 'y' && std::string_view("aeiou").find(before_y) == std::string_view::npos) {
+    return stem.substr(0, stem.size() - 1) + "ies";
+  }
+  return stem + "s";
+}
+
+struct Token {
+  std::size_t begin;
+  std::size_t end;
+  long line;
+  std::uint32_t folded_id;  // kNoWord when no term has this word
+  std::uint32_t exact_id;   // the abbreviation as written, or kNoWord
+};
+
+}  // namespace
+
+struct Tagger::Index {
+  const std::vector<schema::Entity>* entities = nullptr;
+  std::deque<std::string> word_storage;  // stable storage for the map keys
+  std::unordered_map<std::string_view, std::uint32_t> folded_ids;
+  std::unordered_map<std::string_view, std::uint32_t> exact_ids;  // abbreviations as written
+  // Trie over word ids: (node << 32 | word) -> child node.
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;
+  struct Node {
+    std::vector<std::uint32_t> entities;  // ascending vocabulary order
+    bool consumed = false;                // a context rule: matches, names nothing
+  };
+  std::vector<Node> nodes{Node{}};
+
+  std::uint32_t word_id(std::unordered_map<std::string_view, std::uint32_t>& ids,
+                        std::string_view word) {
+    auto found = ids.find(word);
+    if (found != ids.end()) return found->second;
+    auto id = static_cast<std::uint32_t>(folded_ids.size() + exact_ids.size());
+    ids.emplace(word_storage.emplace_back(word), id);
+    return id;
+  }
+
+  std::uint32_t child(std::uint32_t node, std::uint32_t word) {
+    auto key = (static_cast<std::uint64_t>(node) << 32) | word;
+    auto found = edges.find(key);
+    if (found != edges.end()) return found->second;
+    auto id = static_cast<std::uint32_t>(nodes.size());
+    nodes.emplace_back();
+    edges.emplace(key, id);
+    return id;
+  }
+
+  std::uint32_t next(std::uint32_t node, std::uint32_t word) const {
+    if (word == kNoWord) return kNoWord;
+    auto found = edges.find((static_cast<std::uint64_t>(node) << 32) | word);
+    return found == edges.end() ? kNoWord : found->second;
+  }
+
+  // Adds `term` for `entity` (or as a consumed phrase when entity is nullopt),
+  // with the simple plural or singular of its last word.
+  void add_term(std::string_view term, std::optional<std::uint32_t> entity) {
+    std::vector<std::pair<std::string, bool>> words;  // (word, is abbreviation)
+    std::string folded;
+    for_each_word(term, folded, [&](std::size_t begin, std::size_t end, std::string_view word) {
+      std::string_view raw = term.substr(begin, end - begin);
+      bool abbreviation = is_abbreviation(raw);
+      words.emplace_back(abbreviation ? std::string(raw) : std::string(word), abbreviation);
+    });
+    if (words.empty()) return;
+    if (words.size() == 1) {
+      // One-letter words, two-letter lower-case words and stop words never
+      // stand alone; "PD" written in capitals may.
+      std::string lower = schema::fold_for_matching(words[0].first);
+      if (std::find(std::begin(kStopWords), std::end(kStopWords), lower) != std::end(kStopWords)) {
+        return;
+      }
+      if (lower.size() == 1 || (!words[0].second && lower.size() == 2)) return;
+    }
+    insert(words, entity);
+    if (!words.back().second) {
+      if (auto variant = number_variant(words.back().first)) {
+        words.back().first = std::move(*variant);
+        insert(words, entity);
+      }
+    }
+  }
+
+  void insert(const std::vector<std::pair<std::string, bool>>& words,
+              std::optional<std::uint32_t> entity) {
+    std::uint32_t node = kRoot;
+    for (const auto& [word, abbreviation] : words) {
+      node = child(node, word_id(abbreviation ? exact_ids : folded_ids, word));
+    }
+    Node& end = nodes[node];
+    if (!entity) {
+      end.consumed = true;
+      return;
+    }
+    auto at = std::lower_bound(end.entities.begin(), end.entities.end(), *entity);
+    if (at == end.entities.end() || *at != *entity) end.entities.insert(at, *entity);
+  }
+};
+
+Tagger::Tagger(const schema::Vocabulary& vocabulary) : index_(std::make_unique<Index>()) {
+  Index& index = *index_;
+  index.entities = &vocabulary.entities();
+  const auto& entities = vocabulary.entities();
+  for (std::uint32_t i = 0; i < entities.size(); ++i) {
+    const schema::Entity& entity = entities[i];
+    auto add = [&](std::string_view term) {
+      // "Receptors, Opioid" is MeSH's inverted heading, not running text.
+      if (term.find(", ") != std::string_view::npos) return;
+      index.add_term(term, i);
+    };
+    add(entity.name);
+    for (const auto& synonym : entity.synonyms) add(synonym);
+  }
+  for (const auto& extra : kExtraTerms) {
+    const schema::Entity* entity = vocabulary.find(extra.id);
+    if (entity == nullptr) continue;
+    index.add_term(extra.term, static_cast<std::uint32_t>(entity - entities.data()));
+  }
+  for (auto phrase : kConsumedPhrases) index.add_term(phrase, std::nullopt);
+}
+
+Tagger::~Tagger() = default;
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+
+std::vector<Mention> Tagger::tag(std::string_view text) const {
+  const Index& index = *index_;
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6 + 1);
+  std::string folded;
+  long line = 1;
+  std::size_t counted = 0;  // newlines are counted up to here
+  for_each_word(text, folded, [&](std::size_t begin, std::size_t end, std::string_view word) {
+    line += std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                       text.begin() + static_cast<std::ptrdiff_t>(begin), '\n');
+    counted = begin;
+    Token token{begin, end, line, kNoWord, kNoWord};
+    auto found = index.folded_ids.find(word);
+    if (found != index.folded_ids.end()) token.folded_id = found->second;
+    std::string_view raw = text.substr(begin, end - begin);
+    if (raw.size() <= 7 && raw[0] >= 'A' && raw[0] <= 'Z') {
+      auto exact = index.exact_ids.find(raw);
+      if (exact != index.exact_ids.end()) token.exact_id = exact->second;
+    }
+    tokens.push_back(token);
+  });
+
+  // "long form (ABBR)" definitions seen so far: ABBR as written -> entities.
+  std::vector<std::pair<std::string_view, std::vector<std::uint32_t>>> local;
+  auto local_entities = [&](std::string_view raw) -> const std::vector<std::uint32_t>* {
+    for (const auto& [abbreviation, ids] : local) {
+      if (abbreviation == raw) return &ids;
+    }
+    return nullptr;
+  };
+
+  // Whether `token`, following `previous`, is an abbreviation in parentheses.
+  auto parenthesized = [&](const Token& previous, const Token& token) {
+    std::string_view between = text.substr(previous.end, token.begin - previous.end);
+    std::size_t close = text.find_first_not_of(" \t", token.end);
+    return between.find_first_not_of(" \t(") == std::string_view::npos &&
+           std::count(between.begin(), between.end(), '(') == 1 &&
+           close != std::string_view::npos && text[close] == ')' &&
+           is_abbreviation(text.substr(token.begin, token.end - token.begin));
+  };
+
+  std::vector<Mention> mentions;
+  std::array<std::uint32_t, 2> states{};
+  std::array<std::uint32_t, 2> found_states{};
+  std::vector<std::uint32_t> matched;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    // Longest match; a token can continue by its abbreviation or folded word.
+    std::size_t state_count = 1;
+    states[0] = kRoot;
+    std::size_t best_length = 0;
+    matched.clear();
+    bool consumed = false;
+    for (std::size_t j = i; j < tokens.size() && state_count > 0; ++j) {
+      std::size_t found_count = 0;
+      for (std::size_t s = 0; s < state_count; ++s) {
+        for (std::uint32_t word : {tokens[j].exact_id, tokens[j].folded_id}) {
+          std::uint32_t node = index.next(states[s], word);
+          if (node == kNoWord || found_count == found_states.size()) continue;
+          found_states[found_count++] = node;
+        }
+      }
+      // "nucleotide-gated (HCN) channels": a long form may carry its
+      // abbreviation in parentheses inside the term.
+      if (found_count == 0 && j > i && parenthesized(tokens[j - 1], tokens[j])) continue;
+      state_count = found_count;
+      states = found_states;
+      bool terminal = false;
+      for (std::size_t s = 0; s < state_count; ++s) {
+        const auto& node = index.nodes[states[s]];
+        if (node.consumed || !node.entities.empty()) terminal = true;
+      }
+      if (!terminal) continue;
+      best_length = j - i + 1;
+      matched.clear();
+      consumed = false;
+      for (std::size_t s = 0; s < state_count; ++s) {
+        const auto& node = index.nodes[states[s]];
+        consumed = consumed || node.consumed;
+        matched.insert(matched.end(), node.entities.begin(), node.entities.end());
+      }
+    }
+    const Token& first = tokens[i];
+    std::string_view first_raw = text.substr(first.begin, first.end - first.begin);
+    if (best_length <= 1 && is_abbreviation(first_raw)) {
+      if (const auto* defined = local_entities(first_raw)) {
+        best_length = 1;
+        matched = *defined;
+        consumed = false;
+      }
+    }
+    if (best_length == 0) {
+      ++i;
+      continue;
+    }
+    std::sort(matched.begin(), matched.end());
+    matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+    const Token& last = tokens[i + best_length - 1];
+    if (!consumed || !matched.empty()) {
+      for (std::uint32_t entity : matched) {
+        mentions.push_back(Mention{&(*index.entities)[entity], first.begin, last.end, first.line,
+                                   std::string(text.substr(first.begin, last.end - first.begin))});
+      }
+    }
+    // "complex regional pain syndrome (CRPS)" defines CRPS for the rest.
+    std::size_t after = i + best_length;
+    if (!matched.empty() && after < tokens.size()) {
+      const Token& next = tokens[after];
+      std::string_view raw = text.substr(next.begin, next.end - next.begin);
+      if (parenthesized(last, next) && local_entities(raw) == nullptr) {
+        local.emplace_back(raw, matched);
+      }
+    }
+    i = after;
+  }
+  return mentions;
+}
+
+}  // namespace litgraph::indexer
