@@ -11,16 +11,12 @@
 // the fields alone. bench/match_eval.cpp runs the same on every string.
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdint>
-#include <filesystem>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "closed_world.h"
 #include "litgraph/crawlers/matcher.h"
-#include "litgraph/crawlers/pubmed_xml.h"
 #include "litgraph/crawlers/references.h"
 #include "test_support.h"
 
