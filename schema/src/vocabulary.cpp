@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -300,6 +301,30 @@ Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_ts
                           vocabulary.terms_.end());
   vocabulary.terms_.shrink_to_fit();
   return vocabulary;
+}
+
+Vocabulary Vocabulary::load_directory(const fs::path& directory) {
+  const fs::path mesh = directory / "mesh2024.tsv";
+  const fs::path curated = directory / "curated.tsv";
+  for (const auto& file : {mesh, curated}) {
+    std::error_code error;
+    if (!fs::is_regular_file(file, error)) {
+      throw ConfigError("vocabulary file " + file.string() +
+                        " not found (set LITGRAPH_VOCABULARY_DIR or --vocabulary to the folder "
+                        "holding mesh2024.tsv and curated.tsv)");
+    }
+  }
+  return load(mesh, curated);
+}
+
+fs::path default_vocabulary_directory() {
+  if (const char* set = std::getenv("LITGRAPH_VOCABULARY_DIR"); set != nullptr && *set != '\0') {
+    return set;
+  }
+  std::error_code error;
+  const fs::path source_tree = LITGRAPH_SOURCE_VOCABULARY_DIR;
+  if (fs::is_directory(source_tree, error)) return source_tree;
+  return LITGRAPH_INSTALLED_VOCABULARY_DIR;
 }
 
 const Entity* Vocabulary::find(std::string_view id) const {

@@ -224,3 +224,32 @@ TEST_CASE("Vocabulary::load reports a malformed MeSH line as file:line", "[schem
   CHECK_THROWS_WITH(Vocabulary::load(mesh, curated),
                     Catch::Contains("mesh.tsv:3: error: expected 5 tab-separated fields"));
 }
+
+TEST_CASE("The shipped vocabulary file holds exactly the typed MeSH descriptors",
+          "[schema][vocabulary]") {
+  // schema/vocabulary/mesh2024.tsv is derived by scripts/make-vocabulary.py; it
+  // must give the same entities as the full MeSH table, or the script and the
+  // loader's typing rule have drifted apart.
+  const auto shipped =
+      Vocabulary::load_directory(litgraph::test::source_path("schema/vocabulary"));
+  const auto& full = real_vocabulary();
+  REQUIRE(shipped.size() == full.size());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    const Entity& a = full.entities()[i];
+    const Entity& b = shipped.entities()[i];
+    INFO(a.id);
+    REQUIRE(a.id == b.id);
+    CHECK(a.name == b.name);
+    CHECK(a.type == b.type);
+    CHECK(a.synonyms == b.synonyms);
+    CHECK(a.tree_numbers == b.tree_numbers);
+  }
+}
+
+TEST_CASE("Loading a vocabulary folder without its files is a configuration error",
+          "[schema][vocabulary]") {
+  litgraph::test::TempDir dir;
+  CHECK_THROWS_AS(Vocabulary::load_directory(dir.path()), litgraph::ConfigError);
+  CHECK_THROWS_WITH(Vocabulary::load_directory(dir.path()),
+                    Catch::Contains("mesh2024.tsv") && Catch::Contains("LITGRAPH_VOCABULARY_DIR"));
+}

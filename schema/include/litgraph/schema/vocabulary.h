@@ -51,6 +51,12 @@ class Vocabulary {
   static Vocabulary load(const std::filesystem::path& mesh_tsv,
                          const std::filesystem::path& curated_tsv);
 
+  // Loads the vocabulary a program ships: `directory`/mesh2024.tsv (the typed
+  // MeSH subset that scripts/make-vocabulary.py derives) and
+  // `directory`/curated.tsv. Throws ConfigError when either file is missing,
+  // ParseError when one is malformed.
+  static Vocabulary load_directory(const std::filesystem::path& directory);
+
   // The entity with this id ("mesh:D020918"), or nullptr. Points into this
   // vocabulary; valid while it lives.
   const Entity* find(std::string_view id) const;
@@ -78,5 +84,10 @@ class Vocabulary {
   // Folded term -> entity index; sorted, without duplicate pairs.
   std::vector<std::pair<std::string, std::uint32_t>> terms_;
 };
+
+// Where the shipped vocabulary is: $LITGRAPH_VOCABULARY_DIR when set, else the
+// source tree's schema/vocabulary/ when it still exists (a build tree), else the
+// installed share/litgraph/vocabulary/.
+std::filesystem::path default_vocabulary_directory();
 
 }  // namespace litgraph::schema
