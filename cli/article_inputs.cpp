@@ -10,10 +10,10 @@
 
 namespace litgraph::cli {
 
-ArticleReferences read_article_references(const std::vector<std::string>& paths,
-                                          const std::string& command, bool progress,
-                                          std::ostream& err, const FileReferencesCallback& on_file) {
-  ArticleReferences result;
+ArticleFilesRead read_article_files(const std::vector<std::string>& paths,
+                                    const std::string& command, bool progress, std::ostream& err,
+                                    const ArticleTextCallback& on_text) {
+  ArticleFilesRead result;
   std::vector<std::filesystem::path> files;
   for (const std::string& path : paths) {
     try {
@@ -37,11 +37,24 @@ ArticleReferences read_article_references(const std::vector<std::string>& paths,
     for (std::size_t line : file.repaired_lines)
       err << name << ":" << line << ": warning: invalid UTF-8 replaced with U+FFFD\n";
     ++result.files_read;
-    auto refs = crawlers::extract_references(file.text, name);
-    if (on_file) on_file(name, refs);
-    for (auto& r : refs) result.references.push_back(std::move(r));
+    on_text(name, file.text);
   }
   if (show) err << "\r\x1b[K";
+  return result;
+}
+
+ArticleReferences read_article_references(const std::vector<std::string>& paths,
+                                          const std::string& command, bool progress,
+                                          std::ostream& err, const FileReferencesCallback& on_file) {
+  ArticleReferences result;
+  ArticleFilesRead read =
+      read_article_files(paths, command, progress, err, [&](const std::string& name, const std::string& text) {
+        auto refs = crawlers::extract_references(text, name);
+        if (on_file) on_file(name, refs);
+        for (auto& r : refs) result.references.push_back(std::move(r));
+      });
+  result.files_read = read.files_read;
+  result.status = read.status;
   return result;
 }
 

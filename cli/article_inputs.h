@@ -1,5 +1,5 @@
-// Reading the articles named on a command line and extracting their
-// references, with the diagnostics every command gives for bad input.
+// Reading the articles named on a command line, with the diagnostics every
+// command gives for bad input, and extracting their references.
 #pragma once
 
 #include <functional>
@@ -12,16 +12,36 @@
 
 namespace litgraph::cli {
 
+// What reading the inputs came to.
+struct ArticleFilesRead {
+  std::size_t files_read = 0;       // files whose text was handed on
+  ExitCode status = ExitCode::kOk;  // kUsage for a missing path, kPartial for a skipped file
+};
+
+// Called with each readable file's name (as listed) and its UTF-8 text.
+using ArticleTextCallback = std::function<void(const std::string& file, const std::string& text)>;
+
+// Lists the files that `paths` name (a file as given; a folder, recursively,
+// its *.txt files in name order), reads each and calls `on_text` for it.
+// Problems go to `err`, compiler-style, and never stop the other files: a
+// missing path (`litgraph COMMAND: path: error: no such file or directory`,
+// status kUsage), an unreadable or binary file (`file: error: not a text file,
+// skipped`, status kPartial unless already kUsage), invalid UTF-8 (repaired
+// with U+FFFD, `file:line: warning: …`). Progress goes to `err` when
+// progress_wanted(`progress`, number of files).
+ArticleFilesRead read_article_files(const std::vector<std::string>& paths,
+                                    const std::string& command, bool progress, std::ostream& err,
+                                    const ArticleTextCallback& on_text);
+
 struct ArticleReferences {
   std::vector<schema::Reference> references;  // all files, in order
   std::size_t files_read = 0;
   ExitCode status = ExitCode::kOk;  // kUsage for a missing path, kPartial for a skipped file
 };
 
-// Lists the files that `paths` name, reads each (reporting missing paths,
-// binary files and repaired UTF-8 on `err`, compiler-style), and extracts
-// their references. `on_file`, if set, is called with each file's name and
-// references as it is read. Progress goes to `err` when `progress` is true.
+// Reads the files as read_article_files() does and extracts their references.
+// `on_file`, if set, is called with each file's name and references as it is
+// read.
 using FileReferencesCallback =
     std::function<void(const std::string& file, const std::vector<schema::Reference>& references)>;
 

@@ -26,6 +26,8 @@ def in_tree(number, root):
 
 
 def typed(tree_numbers):
+    if not tree_numbers:
+        return True  # a category heading ("Neoplasms"): curated.tsv may type it
     for number in tree_numbers:
         if any(in_tree(number, root) for root in RECEPTOR_TREES):
             return True

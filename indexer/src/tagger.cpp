@@ -163,8 +163,11 @@ struct Tagger::Index {
   struct Node {
     std::vector<std::uint32_t> entities;  // ascending vocabulary order
     bool consumed = false;                // a context rule: matches, names nothing
+    bool exact = false;                   // a term ends here as written, not as a variant
   };
   std::vector<Node> nodes{Node{}};
+  using Words = std::vector<std::pair<std::string, bool>>;  // (word, is abbreviation)
+  std::vector<std::pair<Words, std::optional<std::uint32_t>>> variants;  // added last
 
   std::uint32_t word_id(std::unordered_map<std::string_view, std::uint32_t>& ids,
                         std::string_view word) {
@@ -193,7 +196,8 @@ struct Tagger::Index {
 
   // Adds `term` for `entity` (or as a consumed phrase when entity is nullopt),
   // with the simple plural or singular of its last word.
-  void add_term(std::string_view term, std::optional<std::uint32_t> entity) {
+  void add_term(std::string_view term, std::optional<std::uint32_t> entity,
+                const schema::Vocabulary& vocabulary) {
     std::vector<std::pair<std::string, bool>> words;  // (word, is abbreviation)
     std::string folded;
     for_each_word(term, folded, [&](std::size_t begin, std::size_t end, std::string_view word) {
@@ -211,22 +215,42 @@ struct Tagger::Index {
       }
       if (lower.size() == 1 || (!words[0].second && lower.size() == 2)) return;
     }
-    insert(words, entity);
+    insert(words, entity, /*exact=*/true);
     if (!words.back().second) {
       if (auto variant = number_variant(words.back().first)) {
         words.back().first = std::move(*variant);
-        insert(words, entity);
+        std::string spelled;
+        for (const auto& word : words) spelled += (spelled.empty() ? "" : " ") + word.first;
+        if (!vocabulary.is_untagged(spelled)) variants.emplace_back(std::move(words), entity);
       }
     }
   }
 
+  // Adds the singular/plural variants collected by add_term(), except where
+  // a term as written already ends: "morphine" is Morphine, not also the
+  // singular of "Morphines" (Morphine Derivatives).
+  void add_variants() {
+    for (auto& [words, entity] : variants) {
+      std::uint32_t node = kRoot;
+      for (const auto& [word, abbreviation] : words) {
+        node = next(node, word_id(abbreviation ? exact_ids : folded_ids, word));
+        if (node == kNoWord) break;
+      }
+      if (node != kNoWord && nodes[node].exact) continue;
+      insert(words, entity, /*exact=*/false);
+    }
+    variants.clear();
+    variants.shrink_to_fit();
+  }
+
   void insert(const std::vector<std::pair<std::string, bool>>& words,
-              std::optional<std::uint32_t> entity) {
+              std::optional<std::uint32_t> entity, bool exact) {
     std::uint32_t node = kRoot;
     for (const auto& [word, abbreviation] : words) {
       node = child(node, word_id(abbreviation ? exact_ids : folded_ids, word));
     }
     Node& end = nodes[node];
+    end.exact = end.exact || exact;
     if (!entity) {
       end.consumed = true;
       return;
@@ -243,9 +267,16 @@ Tagger::Tagger(const schema::Vocabulary& vocabulary) : index_(std::make_unique<I
   for (std::uint32_t i = 0; i < entities.size(); ++i) {
     const schema::Entity& entity = entities[i];
     auto add = [&](std::string_view term) {
-      // "Receptors, Opioid" is MeSH's inverted heading, not running text.
-      if (term.find(", ") != std::string_view::npos) return;
-      index.add_term(term, i);
+      // MeSH's inverted headings ("Receptors, Opioid", "Kidney Failure,
+      // Chronic") are not running text; their natural order is.
+      if (auto comma = term.find(", "); comma != std::string_view::npos) {
+        if (term.find(", ", comma + 2) != std::string_view::npos) return;
+        std::string natural = std::string(term.substr(comma + 2)) + " " +
+                              std::string(term.substr(0, comma));
+        if (!vocabulary.is_untagged(natural)) index.add_term(natural, i, vocabulary);
+        return;
+      }
+      if (!vocabulary.is_untagged(term)) index.add_term(term, i, vocabulary);
     };
     add(entity.name);
     for (const auto& synonym : entity.synonyms) add(synonym);
@@ -253,9 +284,10 @@ Tagger::Tagger(const schema::Vocabulary& vocabulary) : index_(std::make_unique<I
   for (const auto& extra : kExtraTerms) {
     const schema::Entity* entity = vocabulary.find(extra.id);
     if (entity == nullptr) continue;
-    index.add_term(extra.term, static_cast<std::uint32_t>(entity - entities.data()));
+    index.add_term(extra.term, static_cast<std::uint32_t>(entity - entities.data()), vocabulary);
   }
-  for (auto phrase : kConsumedPhrases) index.add_term(phrase, std::nullopt);
+  for (auto phrase : kConsumedPhrases) index.add_term(phrase, std::nullopt, vocabulary);
+  index.add_variants();
 }
 
 Tagger::~Tagger() = default;

@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 constexpr std::string_view kMeshHeader =
     "DescriptorUI\tDescriptorName\tTreeNumbers\tEntryTerms\tPharmacologicalActions";
 constexpr std::string_view kCuratedHeader = "id\tname\ttype\tparent\tsynonyms";
+constexpr std::string_view kUntaggedHeader = "term\tnote";
 constexpr std::string_view kMeshPrefix = "mesh:";
 constexpr std::string_view kLocalPrefix = "litgraph:";
 
@@ -171,11 +172,13 @@ void Vocabulary::add_term(std::string_view term, std::uint32_t entity) {
   terms_.emplace_back(std::move(folded), entity);
 }
 
-Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_tsv) {
+Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_tsv,
+                            const fs::path& untagged_tsv) {
   Vocabulary vocabulary;
   const std::string mesh_source = mesh_tsv.string();
   const std::string mesh_bytes = read_whole_file(mesh_tsv);
   vocabulary.entities_.reserve(32768);
+  std::unordered_map<std::string, Entity> untyped;  // descriptors without tree numbers
   vocabulary.terms_.reserve(262144);
 
   for_each_line(mesh_bytes, [&](std::string_view line, long number) {
@@ -194,7 +197,18 @@ Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_ts
     if (fields[0].empty() || fields[0][0] != 'D' || fields[1].empty()) {
       throw ParseError(mesh_source, number, "expected a descriptor id (D…) and a name");
     }
-    if (fields[2].empty()) return;  // no tree number: not a typed concept
+    if (fields[2].empty()) {
+      // MeSH's category headings ("Neoplasms", "Mental Disorders") come
+      // without tree numbers; the curated layer may type them.
+      Entity root;
+      root.id = std::string(kMeshPrefix) + std::string(fields[0]);
+      root.name = std::string(fields[1]);
+      for (auto term : split(fields[3], '|')) {
+        if (!term.empty()) root.synonyms.emplace_back(term);
+      }
+      untyped.emplace(root.id, std::move(root));
+      return;
+    }
     Entity entity;
     for (auto tree : split(fields[2], '|')) entity.tree_numbers.emplace_back(tree);
     auto type = type_from_trees(entity.tree_numbers);
@@ -255,7 +269,24 @@ Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_ts
     }
 
     std::uint32_t position = 0;
-    if (id.substr(0, kMeshPrefix.size()) == kMeshPrefix) {
+    if (auto root = untyped.find(std::string(id)); root != untyped.end()) {
+      // A category heading: the row gives the type MeSH's tree numbers would.
+      if (!type) fail(std::string(id) + " has no tree numbers in MeSH: give its type");
+      if (!name.empty() && name != root->second.name) {
+        fail(std::string(id) + " is '" + root->second.name + "' in MeSH, not '" +
+             std::string(name) + "'");
+      }
+      if (!parent.empty()) fail("a MeSH descriptor takes its parents from its tree numbers");
+      Entity entity = std::move(root->second);
+      untyped.erase(root);
+      entity.type = *type;
+      for (auto synonym : synonyms) add_synonym(entity, synonym);
+      position = static_cast<std::uint32_t>(vocabulary.entities_.size());
+      vocabulary.by_id_.emplace(entity.id, position);
+      vocabulary.add_term(entity.name, position);
+      for (const auto& synonym : entity.synonyms) vocabulary.add_term(synonym, position);
+      vocabulary.entities_.push_back(std::move(entity));
+    } else if (id.substr(0, kMeshPrefix.size()) == kMeshPrefix) {
       auto found = vocabulary.by_id_.find(std::string(id));
       if (found == vocabulary.by_id_.end()) fail("unknown MeSH id " + std::string(id));
       position = found->second;
@@ -296,6 +327,29 @@ Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_ts
     for (auto synonym : synonyms) vocabulary.add_term(synonym, position);
   });
 
+  if (!untagged_tsv.empty()) {
+    const std::string untagged_source = untagged_tsv.string();
+    const std::string untagged_bytes = read_whole_file(untagged_tsv);
+    for_each_line(untagged_bytes, [&](std::string_view line, long number) {
+      if (number == 1) {
+        if (line != kUntaggedHeader) {
+          throw ParseError(untagged_source, number,
+                           "expected the header " + std::string(kUntaggedHeader));
+        }
+        return;
+      }
+      if (trim(line).empty() || line[0] == '#') return;
+      auto fields = split(line, '\t');
+      if (fields.size() != 2 || trim(fields[0]).empty()) {
+        throw ParseError(untagged_source, number, "expected a term and a note, tab-separated");
+      }
+      std::string folded = fold_for_matching(trim(fields[0]));
+      if (folded.empty()) throw ParseError(untagged_source, number, "empty term");
+      vocabulary.untagged_.push_back(std::move(folded));
+    });
+    std::sort(vocabulary.untagged_.begin(), vocabulary.untagged_.end());
+  }
+
   std::sort(vocabulary.terms_.begin(), vocabulary.terms_.end());
   vocabulary.terms_.erase(std::unique(vocabulary.terms_.begin(), vocabulary.terms_.end()),
                           vocabulary.terms_.end());
@@ -306,15 +360,20 @@ Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_ts
 Vocabulary Vocabulary::load_directory(const fs::path& directory) {
   const fs::path mesh = directory / "mesh2024.tsv";
   const fs::path curated = directory / "curated.tsv";
-  for (const auto& file : {mesh, curated}) {
+  const fs::path untagged = directory / "untagged.tsv";
+  for (const auto& file : {mesh, curated, untagged}) {
     std::error_code error;
     if (!fs::is_regular_file(file, error)) {
       throw ConfigError("vocabulary file " + file.string() +
                         " not found (set LITGRAPH_VOCABULARY_DIR or --vocabulary to the folder "
-                        "holding mesh2024.tsv and curated.tsv)");
+                        "holding mesh2024.tsv, curated.tsv and untagged.tsv)");
     }
   }
-  return load(mesh, curated);
+  return load(mesh, curated, untagged);
+}
+
+bool Vocabulary::is_untagged(std::string_view term) const {
+  return std::binary_search(untagged_.begin(), untagged_.end(), fold_for_matching(term));
 }
 
 fs::path default_vocabulary_directory() {

@@ -19,9 +19,9 @@ using litgraph::schema::Vocabulary;
 namespace {
 
 const Vocabulary& vocabulary() {
+  // The vocabulary the program ships, so that these tests prove what it tags.
   static const Vocabulary loaded =
-      Vocabulary::load(litgraph::test::shared_path("data/mesh/mesh2024_descriptors.tsv"),
-                       litgraph::test::source_path("schema/vocabulary/curated.tsv"));
+      Vocabulary::load_directory(litgraph::test::source_path("schema/vocabulary"));
   return loaded;
 }
 
@@ -189,4 +189,40 @@ TEST_CASE("Tagger speed on the seed corpus", "[indexer][tagger][.bench]") {
   std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
   WARN("tagged " << big.size() / 1e6 << " MB in " << seconds.count() << " s: "
                  << big.size() / 1e6 / seconds.count() << " MB/s, " << count << " mentions");
+}
+
+TEST_CASE("Tagger keeps a singular for the entity that is spelled that way",
+          "[indexer][tagger]") {
+  // "morphine" is Morphine, not also the singular of "Morphines" (Morphine
+  // Derivatives); "amphetamine" is Amphetamine, not Amphetamines.
+  auto ids = [](std::string_view text) {
+    std::vector<std::string> found;
+    for (const auto& mention : tagger().tag(text)) found.push_back(mention.entity->id);
+    return found;
+  };
+  CHECK(ids("morphine was given") == std::vector<std::string>{"mesh:D009020"});
+  CHECK(ids("amphetamine was given") == std::vector<std::string>{"mesh:D000661"});
+  CHECK(ids("amphetamine abuse") == std::vector<std::string>{"mesh:D019969"});
+  // A plural still finds the singular's entity when no entity owns the plural.
+  CHECK(ids("two ketamines") == std::vector<std::string>{"mesh:D007649"});
+}
+
+TEST_CASE("Tagger reads MeSH inverted headings in natural order and skips untagged words",
+          "[indexer][tagger]") {
+  auto has = [](std::string_view text, std::string_view id) {
+    for (const auto& mention : tagger().tag(text)) {
+      if (mention.entity->id == id) return true;
+    }
+    return false;
+  };
+  // "Kidney Failure, Chronic" and "Akathisia, Drug-Induced".
+  CHECK(has("patients with chronic kidney failure", "mesh:D007676"));
+  CHECK(has("drug-induced akathisia", "mesh:D017109"));
+  // schema/vocabulary/untagged.tsv: ordinary words in running text.
+  CHECK_FALSE(has("the placebo group", "mesh:D010919"));
+  CHECK_FALSE(has("protein levels", "mesh:D011506"));
+  CHECK_FALSE(has("Wistar rat strain", "mesh:D013180"));
+  // Category headings typed by the curated layer, and clinical words for MeSH names.
+  CHECK(has("a malignant tumor", "mesh:D009369"));
+  CHECK(has("renal toxicity", "mesh:D064420"));
 }

@@ -48,12 +48,15 @@ class Vocabulary {
   // row with a litgraph: id adds an entity whose parent must be a known id.
   // Throws ParseError (`file:line: error: …`) for a malformed line, and
   // ParseError naming the file when it cannot be read.
+  // `untagged_tsv` (`term, note`; optional) lists terms that the tagger must
+  // not match in running text (see schema/vocabulary/untagged.tsv).
   static Vocabulary load(const std::filesystem::path& mesh_tsv,
-                         const std::filesystem::path& curated_tsv);
+                         const std::filesystem::path& curated_tsv,
+                         const std::filesystem::path& untagged_tsv = {});
 
   // Loads the vocabulary a program ships: `directory`/mesh2024.tsv (the typed
   // MeSH subset that scripts/make-vocabulary.py derives) and
-  // `directory`/curated.tsv. Throws ConfigError when either file is missing,
+  // `directory`/curated.tsv, with `directory`/untagged.tsv. Throws ConfigError when either file is missing,
   // ParseError when one is malformed.
   static Vocabulary load_directory(const std::filesystem::path& directory);
 
@@ -69,6 +72,10 @@ class Vocabulary {
   // plural of "CRP"). Each entity appears once, in load order; empty if none.
   std::vector<const Entity*> lookup(std::string_view term) const;
 
+  // Whether `term` (compared after fold_for_matching()) is one that running
+  // text uses as an ordinary word, not as a name of its entity.
+  bool is_untagged(std::string_view term) const;
+
   // Number of entities.
   std::size_t size() const { return entities_.size(); }
 
@@ -83,6 +90,7 @@ class Vocabulary {
   std::unordered_map<std::string, std::uint32_t> by_id_;
   // Folded term -> entity index; sorted, without duplicate pairs.
   std::vector<std::pair<std::string, std::uint32_t>> terms_;
+  std::vector<std::string> untagged_;  // folded, sorted
 };
 
 // Where the shipped vocabulary is: $LITGRAPH_VOCABULARY_DIR when set, else the
