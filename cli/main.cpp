@@ -6,6 +6,7 @@
 #include "config.h"
 #include "crawl_command.h"
 #include "entities_command.h"
+#include "index_command.h"
 #include "match_command.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/vocabulary.h"
@@ -171,6 +172,42 @@ int run(int argc, char** argv) {
       "A vocabulary folder without its files is exit 3.\n" +
       exit_code_footer());
 
+  litgraph::cli::IndexOptions index;
+  ConfigFlags index_config;
+  std::string index_database;
+  bool no_works = false;
+  CLI::App* index_cmd = app.add_subcommand(
+      "index", "Index articles (text files), PubMed XML files (.xml, .xml.gz) and the crawled "
+               "works into the Xapian database");
+  index_cmd->add_option("PATH", index.paths,
+                        "Article files or folders (*.txt), and PubMed XML files (PubmedArticleSet "
+                        "or MedlineCitationSet, plain or gzip), read one record at a time");
+  index_cmd->add_option("--db", index_database, "The database (default: HOME/index)");
+  index_cmd->add_option("--vocabulary", index.vocabulary,
+                        "Folder of the entity vocabulary (default: $LITGRAPH_VOCABULARY_DIR, else "
+                        "the shipped schema/vocabulary)");
+  index_cmd->add_flag("--no-works", no_works, "Do not index the crawled works of HOME/works");
+  index_cmd->add_flag("--json", index.json,
+                      "Print {database, added, replaced, unchanged, removed, pubmed_records, "
+                      "crawled_works, seconds}");
+  index_cmd->add_flag("--progress", index.progress, "Show progress on standard error");
+  index_config.add_to(index_cmd);
+  index_cmd->footer(
+      "\nRe-indexing unchanged input writes nothing (each record keeps a content hash).\n"
+      "Writes are committed every 20,000 records and at the end; a killed run leaves\n"
+      "the last committed state. Exit 1 when an input or a PubMed record was skipped.");
+
+  litgraph::cli::StatsOptions stats;
+  ConfigFlags stats_config;
+  std::string stats_database;
+  CLI::App* stats_cmd = app.add_subcommand(
+      "stats", "Count the index's records by kind, entities by type and edges by type");
+  stats_cmd->add_option("--db", stats_database, "The database (default: HOME/index)");
+  stats_cmd->add_flag("--json", stats.json,
+                      "Print {records:{kind:n}, entities:{type:{distinct, records}}, "
+                      "edges:{type:{distinct, records}}}");
+  stats_config.add_to(stats_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -194,6 +231,18 @@ int run(int argc, char** argv) {
     return static_cast<int>(litgraph::cli::run_entities(entities, std::cout, std::cerr));
   if (crawl_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_crawl(crawl, crawl_config.load(), std::cout, std::cerr));
+  if (index_cmd->parsed()) {
+    auto config = index_config.load();
+    index.home = config.home;
+    index.database = index_database;
+    index.works = !no_works;
+    return static_cast<int>(litgraph::cli::run_index(index, std::cout, std::cerr));
+  }
+  if (stats_cmd->parsed()) {
+    auto config = stats_config.load();
+    stats.database = stats_database.empty() ? config.home / "index" : std::filesystem::path(stats_database);
+    return static_cast<int>(litgraph::cli::run_stats(stats, std::cout, std::cerr));
+  }
   if (match_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_match(match, match_config.load(), std::cout, std::cerr));
   return static_cast<int>(litgraph::ExitCode::kUsage);

@@ -19,6 +19,7 @@
 
 #include "litgraph/schema/identifiers.h"
 #include "litgraph/schema/pages.h"
+#include "pubmed_xml_internal.h"
 
 namespace litgraph::crawlers {
 
@@ -603,9 +604,7 @@ Work read_book(const pugi::xml_node& record) {
 // ---- XML responses ----
 
 std::optional<std::string> load_xml(std::string_view xml, pugi::xml_document& doc) {
-  // White space between inline elements is text ("<i>A</i> <i>B</i>").
-  pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), internal::kPubmedParseOptions);
   if (!parsed) {
     std::size_t offset = std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)),
                                   xml.size());
@@ -663,6 +662,44 @@ std::string member_text(const rapidjson::Value& object, const char* name) {
 
 }  // namespace
 
+namespace internal {
+
+bool is_pubmed_set(std::string_view root_name) {
+  return root_name == "PubmedArticleSet" || root_name == "MedlineCitationSet";
+}
+
+bool is_pubmed_record(std::string_view element_name) {
+  return element_name == "PubmedArticle" || element_name == "PubmedBookArticle" ||
+         element_name == "MedlineCitation";
+}
+
+PubmedSetEntry read_pubmed_set_entry(const pugi::xml_node& element) {
+  PubmedSetEntry entry;
+  std::string_view kind = element.name();
+  Work work;
+  if (kind == "PubmedArticle") {
+    work = read_citation(element.child("MedlineCitation"), element.child("PubmedData"));
+  } else if (kind == "MedlineCitation") {
+    work = read_citation(element, pugi::xml_node());
+  } else if (kind == "PubmedBookArticle") {
+    work = read_book(element);
+  } else {
+    if (kind == "ERROR") entry.error = "NCBI error: " + text_of(element);
+    return entry;  // DeleteCitation
+  }
+  if (!work.pmid) {
+    entry.error = "no PMID";
+  } else if (!all_digits(*work.pmid)) {
+    entry.error = "PMID \"" + *work.pmid + "\" is not a number";
+  } else {
+    mark_pubmed_fields(work);
+    entry.work = std::move(work);
+  }
+  return entry;
+}
+
+}  // namespace internal
+
 PubmedParseResult parse_pubmed_xml(std::string_view xml) {
   PubmedParseResult result;
   pugi::xml_document doc;
@@ -671,36 +708,21 @@ PubmedParseResult parse_pubmed_xml(std::string_view xml) {
     return result;
   }
   pugi::xml_node root = doc.document_element();
-  std::string_view root_name = root.name();
-  if (root_name != "PubmedArticleSet" && root_name != "MedlineCitationSet") {
+  if (!internal::is_pubmed_set(root.name())) {
     result.errors.push_back(unexpected_root(root, "PubMed XML"));
     return result;
   }
   int n = 0;
-  for (pugi::xml_node record : root.children()) {
-    std::string_view kind = record.name();
-    Work work;
-    if (kind == "PubmedArticle") {
-      work = read_citation(record.child("MedlineCitation"), record.child("PubmedData"));
-    } else if (kind == "MedlineCitation") {
-      work = read_citation(record, pugi::xml_node());
-    } else if (kind == "PubmedBookArticle") {
-      work = read_book(record);
-    } else {
-      if (kind == "ERROR") result.errors.push_back("NCBI error: " + text_of(record));
-      continue;  // DeleteCitation, white space
+  for (pugi::xml_node element : root.children()) {
+    if (element.type() != pugi::node_element) continue;
+    bool record = internal::is_pubmed_record(element.name());
+    n += record;
+    internal::PubmedSetEntry entry = internal::read_pubmed_set_entry(element);
+    if (entry.work) {
+      result.works.push_back(std::move(*entry.work));
+    } else if (!entry.error.empty()) {
+      result.errors.push_back(record ? "record " + std::to_string(n) + ": " + entry.error : entry.error);
     }
-    ++n;
-    if (!work.pmid) {
-      result.errors.push_back("record " + std::to_string(n) + ": no PMID");
-      continue;
-    }
-    if (!all_digits(*work.pmid)) {
-      result.errors.push_back("record " + std::to_string(n) + ": PMID \"" + *work.pmid + "\" is not a number");
-      continue;
-    }
-    mark_pubmed_fields(work);
-    result.works.push_back(std::move(work));
   }
   return result;
 }

@@ -1,0 +1,84 @@
+// The layout of litgraph's Xapian database, in one place: what a record is,
+// which terms and values it carries, and how it is found again. The indexer
+// writes by these names and the query side reads by them; nothing else may
+// invent a prefix or a slot.
+//
+// Records (one Xapian document each; kind term K<kind>):
+//   article  a corpus file                id "article:<path as given>"
+//   work     a cited or imported publication, keyed by its best identifier:
+//                                           id "work:doi:<doi>", else
+//                                           "work:pmid:<pmid>", else
+//                                           "work:ref:<reference key>"
+//   passage  a sentence of an article or an abstract, with its entities
+//                                           id "<owner id>#p<n>"
+//
+// Every record has exactly one unique-id term Q<id>; every write is
+// replace_document(Q<id>, doc), so writing the same record twice leaves one.
+// A record's content hash (value slot kHash) lets the indexer skip unchanged
+// input without writing. Passages carry O<owner id>, so that replacing or
+// removing an owner removes its passages with delete_document(O<owner id>).
+//
+// Edges are terms, not a second store (Xapian counts and lists them):
+//   mentions     E<entity id> on the article/work/passage, wdf = mentions;
+//                M<entity id> when a MeSH heading of the work names the
+//                entity as a major topic, H<entity id> for any MeSH heading
+//                or chemical (strong evidence, as opposed to text mentions)
+//   cites        C<work id> on the citing article, and on each passage
+//                that carries an in-text marker for that work
+//   co-occurs    G<type>:<entity a>|<entity b> on a passage naming both,
+//                a and b ordered drug < receptor < condition, then by id;
+//                type studied_for (drug-condition), acts_on (drug-receptor),
+//                implicated_in (receptor-condition); acts_on also gets
+//                G<acts_on:antagonist|agonist>:<a>|<b> when the passage
+//                says so. An edge's weight is its term frequency (passages),
+//                its evidence the passages in its posting list.
+//
+// Free text is unprefixed (stemmed English, Xapian's TermGenerator).
+#pragma once
+
+#include <string_view>
+
+namespace litgraph::schema::layout {
+
+// Record kinds (the text after K).
+inline constexpr std::string_view kArticle = "article";
+inline constexpr std::string_view kWork = "work";
+inline constexpr std::string_view kPassage = "passage";
+
+// Boolean and free-text term prefixes.
+inline constexpr std::string_view kIdPrefix = "Q";        // unique id
+inline constexpr std::string_view kKindPrefix = "K";      // record kind
+inline constexpr std::string_view kOwnerPrefix = "O";     // passage -> owner id
+inline constexpr std::string_view kTitlePrefix = "S";     // title words (free text)
+inline constexpr std::string_view kAuthorPrefix = "A";    // author family name, folded
+inline constexpr std::string_view kJournalPrefix = "J";   // journal, folded, whole
+inline constexpr std::string_view kDoiPrefix = "XDOI";    // normalized DOI
+inline constexpr std::string_view kPmidPrefix = "XPMID";  // PMID
+inline constexpr std::string_view kYearPrefix = "Y";      // four-digit year
+inline constexpr std::string_view kStudyTypePrefix = "T"; // publication type, folded
+inline constexpr std::string_view kSourcePrefix = "XSRC"; // article file, work origin file
+// Entities, by type and for any type; the text after the prefix is the id.
+inline constexpr std::string_view kEntityPrefix = "E";      // any type
+inline constexpr std::string_view kDrugPrefix = "XED";      // drug
+inline constexpr std::string_view kConditionPrefix = "XEC"; // condition
+inline constexpr std::string_view kReceptorPrefix = "XER";  // receptor
+inline constexpr std::string_view kMeshHeadingPrefix = "H"; // MeSH heading/chemical of a work
+inline constexpr std::string_view kMeshMajorPrefix = "M";   // ... marked major topic
+inline constexpr std::string_view kCitesPrefix = "C";       // cited work id
+inline constexpr std::string_view kEdgePrefix = "G";        // co-occurrence edge
+
+// Value slots.
+enum Slot : unsigned {  // Xapian::valueno
+  kYear = 0,       // sortable_serialise(year)
+  kKindSlot = 1,   // the kind, as text (facets)
+  kJournal = 2,    // journal as written (facets)
+  kHash = 3,       // content hash of the input the record was made from
+  kRecordId = 4,   // the record id (without Q)
+  kStudyType = 5,  // publication types joined by '\n' (facets)
+};
+
+// Document data: a JSON object with the fields a result shows (title,
+// authors, year, journal, doi, pmid, source, and for passages the text and
+// line); its schema is in indexer/include/litgraph/indexer/records.h.
+
+}  // namespace litgraph::schema::layout

@@ -1,0 +1,131 @@
+// Work and article records in a real Xapian database (schema/index_layout.h).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include "litgraph/crawlers/pubmed_stream.h"
+#include "litgraph/crawlers/work_store.h"
+#include "litgraph/indexer/records.h"
+#include "litgraph/schema/index_layout.h"
+#include "test_support.h"
+
+using namespace litgraph;
+namespace layout = schema::layout;
+
+namespace {
+
+const schema::Vocabulary& vocabulary() {
+  static const auto loaded =
+      schema::Vocabulary::load_directory(test::source_path("schema/vocabulary"));
+  return loaded;
+}
+
+const indexer::Tagger& tagger() {
+  static const indexer::Tagger built(vocabulary());
+  return built;
+}
+
+std::string term(std::string_view prefix, std::string_view value) {
+  return std::string(prefix) + std::string(value);
+}
+
+}  // namespace
+
+TEST_CASE("Indexing the 3,690 PubMed records gives one work each, with MeSH entities",
+          "[indexer][records]") {
+  test::TempDir dir;
+  const auto folder = test::shared_path("data/pubmed/alzheimers-efetch");
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() == ".gz") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() > 10);
+
+  std::vector<schema::Work> sample;  // every 100th record, checked below
+  auto index_all = [&](indexer::WriteCounts& counts, bool keep_sample) {
+    indexer::IndexWriter writer(dir.path() / "index", 1000);
+    std::size_t n = 0;
+    for (const auto& file : files) {
+      crawlers::PubmedStream stream(file);
+      while (auto work = stream.next()) {
+        auto id = indexer::work_record_id(*work);
+        REQUIRE(id);
+        auto hash = indexer::content_hash(crawlers::work_to_json(*work));
+        counts.count(writer.put(*id, hash, [&] {
+          return indexer::work_document(*id, *work, vocabulary(), tagger(), file.string(), hash);
+        }));
+        if (keep_sample && n++ % 100 == 0) sample.push_back(*work);
+      }
+    }
+    writer.commit();
+  };
+  indexer::WriteCounts first;
+  index_all(first, true);
+  CHECK(first.added + first.replaced == 3690);  // a DOI shared by two records replaces
+
+  Xapian::Database database((dir.path() / "index").string());
+  CHECK(database.get_termfreq(term(layout::kKindPrefix, layout::kWork)) == database.get_doccount());
+  CHECK(database.get_doccount() == first.added);
+
+  for (const auto& work : sample) {
+    auto id = *indexer::work_record_id(work);
+    INFO(id);
+    auto posting = database.postlist_begin(term(layout::kIdPrefix, id));
+    REQUIRE(posting != database.postlist_end(term(layout::kIdPrefix, id)));
+    auto document = database.get_document(*posting);
+    if (work.pmid) CHECK(database.term_exists(term(layout::kPmidPrefix, *work.pmid)));
+    // Every MeSH heading the vocabulary knows is on the record, major ones as M.
+    for (const auto& heading : work.mesh) {
+      const auto* entity = vocabulary().find("mesh:" + heading.ui);
+      if (entity == nullptr) continue;
+      auto has = [&](const std::string& t) {
+        auto it = document.termlist_begin();
+        it.skip_to(t);
+        return it != document.termlist_end() && *it == t;
+      };
+      CHECK(has(term(layout::kMeshHeadingPrefix, entity->id)));
+      CHECK(has(term(layout::kEntityPrefix, entity->id)));
+      CHECK(has(term(layout::kMeshMajorPrefix, entity->id)) == heading.major);
+    }
+    if (work.year) {
+      CHECK(Xapian::sortable_unserialise(document.get_value(layout::kYear)) == *work.year);
+    }
+  }
+
+  // Alzheimer Disease (mesh:D000544) is a heading of most of this set.
+  CHECK(database.get_termfreq(term(layout::kConditionPrefix, "mesh:D000544")) > 1000);
+
+  // Unchanged input writes nothing.
+  indexer::WriteCounts second;
+  index_all(second, false);
+  CHECK(second.added == 0);
+  CHECK(second.replaced == first.replaced);  // the records that share a DOI take turns
+  CHECK(second.unchanged == 3690 - first.replaced);
+}
+
+TEST_CASE("An uncommitted batch is dropped, the committed state kept", "[indexer][records]") {
+  test::TempDir dir;
+  schema::Work work;
+  work.pmid = "123";
+  work.title = "Ketamine for complex regional pain syndrome";
+  {
+    indexer::IndexWriter writer(dir.path() / "index", 100);
+    writer.put("work:pmid:123", "h1", [&] {
+      return indexer::work_document("work:pmid:123", work, vocabulary(), tagger(), "t", "h1");
+    });
+    writer.commit();
+    work.pmid = "456";
+    writer.put("work:pmid:456", "h2", [&] {
+      return indexer::work_document("work:pmid:456", work, vocabulary(), tagger(), "t", "h2");
+    });
+    // No commit: as if the process were killed here.
+  }
+  Xapian::Database database((dir.path() / "index").string());
+  CHECK(database.get_doccount() == 1);
+  CHECK(database.term_exists("XPMID123"));
+  CHECK_FALSE(database.term_exists("XPMID456"));
+  CHECK(database.term_exists(term(layout::kConditionPrefix, "mesh:D020918")));
+  CHECK(database.term_exists(term(layout::kDrugPrefix, "mesh:D007649")));
+}
