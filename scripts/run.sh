@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: installs the dependencies, builds, and runs litgraph's main job on
-# the shipped corpus: the references that the five articles cite, then their
-# metadata from Crossref and PubMed. Without a network the crawl says which
+# the shipped corpus: the references that the five articles cite, their
+# metadata from Crossref and PubMed, the entities they mention and the index. Without a network the crawl says which
 # service it could not reach and which works failed, and the script still
 # finishes: exit code 1 from the crawl means "done, with failures".
 set -euo pipefail
@@ -19,3 +19,9 @@ if [ "$status" -eq 1 ]; then
 elif [ "$status" -ne 0 ]; then
   exit "$status"
 fi
+echo
+# The entities the articles mention, then the index of articles and crawled works.
+"$build/cli/litgraph" entities corpus/ --type condition,receptor
+echo
+"$build/cli/litgraph" index corpus/
+"$build/cli/litgraph" stats
