@@ -7,6 +7,7 @@
 #include <iterator>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "litgraph/schema/text.h"
@@ -143,6 +144,70 @@ std::optional<std::string> number_variant(std::string_view word) {
   return stem + "s";
 }
 
+// MeSH spells the American way; British spellings of a folded word are
+// rewritten into `out` ("haemorrhage" -> "hemorrhage", "oedema" -> "edema",
+// "tumour" -> "tumor", "sulphate" -> "sulfate"). False when nothing changed.
+bool american_spelling(std::string_view word, std::string& out) {
+  struct Rewrite {
+    std::string_view from;
+    std::string_view to;
+  };
+  static constexpr Rewrite kRewrites[] = {
+      {"haem", "hem"},   {"aemi", "emi"},     {"anaes", "anes"},  {"oedem", "edem"},
+      {"oesoph", "esoph"}, {"oestr", "estr"}, {"rrhoea", "rrhea"}, {"foet", "fet"},
+      {"paed", "ped"},   {"sulph", "sulf"},   {"ischaem", "ischem"}, {"caem", "cem"},
+      {"leucaem", "leukem"}, {"aluminium", "aluminum"}, {"amoeb", "ameb"}};
+  if (word.size() < 4) return false;
+  out.assign(word);
+  bool changed = false;
+  for (const auto& rewrite : kRewrites) {
+    for (std::size_t at = out.find(rewrite.from); at != std::string::npos;
+         at = out.find(rewrite.from, at + rewrite.to.size())) {
+      out.replace(at, rewrite.from.size(), rewrite.to);
+      changed = true;
+    }
+  }
+  // "tumour", "behaviour", "tumours": -our at the end of a longer word.
+  for (std::string_view ending : {"ours", "our"}) {
+    if (out.size() > ending.size() + 3 && out.compare(out.size() - ending.size(), ending.size(),
+                                                      ending) == 0) {
+      out.erase(out.size() - ending.size() + 1, 1);  // drop the 'u'
+      changed = true;
+      break;
+    }
+  }
+  return changed;
+}
+
+// The term with an organ noun before the last word turned into the adjective
+// text uses ("Kidney Papillary Necrosis" -> "renal papillary necrosis",
+// "Liver Failure, Acute" in natural order -> "acute hepatic failure"), or
+// nullopt when it has none.
+std::optional<std::string> organ_adjective_variant(std::string_view term) {
+  struct Organ {
+    std::string_view noun;
+    std::string_view adjective;
+  };
+  static constexpr Organ kOrgans[] = {
+      {"Kidney", "renal"}, {"kidney", "renal"}, {"Liver", "hepatic"}, {"liver", "hepatic"},
+      {"Heart", "cardiac"}, {"heart", "cardiac"}, {"Lung", "pulmonary"}, {"lung", "pulmonary"}};
+  for (const auto& organ : kOrgans) {
+    std::size_t at = term.find(organ.noun);
+    while (at != std::string_view::npos) {
+      std::size_t after = at + organ.noun.size();
+      bool word_start = at == 0 || term[at - 1] == ' ';
+      bool followed = after < term.size() && term[after] == ' ';  // not the last word
+      if (word_start && followed) {
+        std::string variant(term);
+        variant.replace(at, organ.noun.size(), organ.adjective);
+        return variant;
+      }
+      at = term.find(organ.noun, after);
+    }
+  }
+  return std::nullopt;
+}
+
 struct Token {
   std::size_t begin;
   std::size_t end;
@@ -158,6 +223,8 @@ struct Tagger::Index {
   std::deque<std::string> word_storage;  // stable storage for the map keys
   std::unordered_map<std::string_view, std::uint32_t> folded_ids;
   std::unordered_map<std::string_view, std::uint32_t> exact_ids;  // abbreviations as written
+  // Abbreviations that are also ordinary words in capitals ("NO", "ALL").
+  std::unordered_set<std::uint32_t> guarded;
   // Trie over word ids: (node << 32 | word) -> child node.
   std::unordered_map<std::uint64_t, std::uint32_t> edges;
   struct Node {
@@ -196,8 +263,10 @@ struct Tagger::Index {
 
   // Adds `term` for `entity` (or as a consumed phrase when entity is nullopt),
   // with the simple plural or singular of its last word.
+  // A weak term (`weak`) is added, like the variants, only where no term as
+  // written ends.
   void add_term(std::string_view term, std::optional<std::uint32_t> entity,
-                const schema::Vocabulary& vocabulary) {
+                const schema::Vocabulary& vocabulary, bool weak = false) {
     std::vector<std::pair<std::string, bool>> words;  // (word, is abbreviation)
     std::string folded;
     for_each_word(term, folded, [&](std::size_t begin, std::size_t end, std::string_view word) {
@@ -208,14 +277,21 @@ struct Tagger::Index {
     if (words.empty()) return;
     if (words.size() == 1) {
       // One-letter words, two-letter lower-case words and stop words never
-      // stand alone; "PD" written in capitals may.
+      // stand alone; "PD" written in capitals may, and so may a stop word
+      // written as an abbreviation ("NO", nitric oxide), but only outside a
+      // run of capitals ("NO EFFECT OF"): see tag().
       std::string lower = schema::fold_for_matching(words[0].first);
       if (std::find(std::begin(kStopWords), std::end(kStopWords), lower) != std::end(kStopWords)) {
-        return;
+        if (!words[0].second) return;
+        guarded.insert(word_id(exact_ids, words[0].first));
       }
       if (lower.size() == 1 || (!words[0].second && lower.size() == 2)) return;
     }
-    insert(words, entity, /*exact=*/true);
+    if (weak) {
+      variants.emplace_back(words, entity);
+    } else {
+      insert(words, entity, /*exact=*/true);
+    }
     if (!words.back().second) {
       if (auto variant = number_variant(words.back().first)) {
         words.back().first = std::move(*variant);
@@ -266,17 +342,24 @@ Tagger::Tagger(const schema::Vocabulary& vocabulary) : index_(std::make_unique<I
   const auto& entities = vocabulary.entities();
   for (std::uint32_t i = 0; i < entities.size(); ++i) {
     const schema::Entity& entity = entities[i];
+    auto add_with_organ_adjective = [&](std::string_view term) {
+      if (vocabulary.is_untagged(term)) return;
+      index.add_term(term, i, vocabulary);
+      // "Kidney Papillary Necrosis" is "renal papillary necrosis" in text.
+      if (auto adjective = organ_adjective_variant(term)) {
+        index.add_term(*adjective, i, vocabulary, /*weak=*/true);
+      }
+    };
     auto add = [&](std::string_view term) {
       // MeSH's inverted headings ("Receptors, Opioid", "Kidney Failure,
       // Chronic") are not running text; their natural order is.
       if (auto comma = term.find(", "); comma != std::string_view::npos) {
         if (term.find(", ", comma + 2) != std::string_view::npos) return;
-        std::string natural = std::string(term.substr(comma + 2)) + " " +
-                              std::string(term.substr(0, comma));
-        if (!vocabulary.is_untagged(natural)) index.add_term(natural, i, vocabulary);
+        add_with_organ_adjective(std::string(term.substr(comma + 2)) + " " +
+                                 std::string(term.substr(0, comma)));
         return;
       }
-      if (!vocabulary.is_untagged(term)) index.add_term(term, i, vocabulary);
+      add_with_organ_adjective(term);
     };
     add(entity.name);
     for (const auto& synonym : entity.synonyms) add(synonym);
@@ -299,6 +382,7 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6 + 1);
   std::string folded;
+  std::string spelled;
   long line = 1;
   std::size_t counted = 0;  // newlines are counted up to here
   for_each_word(text, folded, [&](std::size_t begin, std::size_t end, std::string_view word) {
@@ -307,7 +391,12 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
     counted = begin;
     Token token{begin, end, line, kNoWord, kNoWord};
     auto found = index.folded_ids.find(word);
-    if (found != index.folded_ids.end()) token.folded_id = found->second;
+    if (found != index.folded_ids.end()) {
+      token.folded_id = found->second;
+    } else if (american_spelling(word, spelled)) {
+      found = index.folded_ids.find(spelled);
+      if (found != index.folded_ids.end()) token.folded_id = found->second;
+    }
     std::string_view raw = text.substr(begin, end - begin);
     if (raw.size() <= 7 && raw[0] >= 'A' && raw[0] <= 'Z') {
       auto exact = index.exact_ids.find(raw);
@@ -315,6 +404,24 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
     }
     tokens.push_back(token);
   });
+
+  // A guarded abbreviation next to another word in capitals is part of a
+  // heading or a shouted phrase, not an abbreviation.
+  if (!index.guarded.empty()) {
+    auto all_capitals = [&](const Token& token) {
+      if (token.end - token.begin < 2) return false;
+      for (std::size_t k = token.begin; k < token.end; ++k) {
+        if (text[k] >= 'a' && text[k] <= 'z') return false;
+      }
+      return true;
+    };
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].exact_id == kNoWord || index.guarded.count(tokens[k].exact_id) == 0) continue;
+      bool before = k > 0 && all_capitals(tokens[k - 1]);
+      bool after = k + 1 < tokens.size() && all_capitals(tokens[k + 1]);
+      if (before || after) tokens[k].exact_id = kNoWord;
+    }
+  }
 
   // "long form (ABBR)" definitions seen so far: ABBR as written -> entities.
   std::vector<std::pair<std::string_view, std::vector<std::uint32_t>>> local;

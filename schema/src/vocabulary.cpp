@@ -39,18 +39,41 @@ bool in_tree(std::string_view tree_number, std::string_view root) {
          (tree_number.size() == root.size() || tree_number[root.size()] == '.');
 }
 
-std::optional<EntityType> type_from_trees(const std::vector<std::string>& tree_numbers) {
+// Biomolecules and preparations that MeSH files among chemicals but that are
+// drugs only when used as one: enzymes, proteins, pharmaceutical preparations
+// (tablets, solutions) and complex mixtures.
+constexpr std::array<std::string_view, 4> kDrugOnlyWithActionTrees = {
+    "D08.811",  // Enzymes
+    "D12.776",  // Proteins
+    "D26",      // Pharmaceutical Preparations
+    "D20",      // Complex Mixtures
+};
+
+std::optional<EntityType> type_from_trees(const std::vector<std::string>& tree_numbers,
+                                          bool has_pharmacological_action) {
   bool condition = false;
   bool drug = false;
+  bool biomolecule = false;  // a D tree number under kDrugOnlyWithActionTrees
+  bool substance = false;    // a D tree number elsewhere, D27 classes aside
   for (const auto& tree : tree_numbers) {
     for (auto root : kReceptorTrees) {
       if (in_tree(tree, root)) return EntityType::kReceptor;
     }
     if (tree[0] == 'C' || in_tree(tree, "F03")) condition = true;
-    if (tree[0] == 'D') drug = true;
+    if (tree[0] == 'D') {
+      drug = true;
+      bool under = std::any_of(kDrugOnlyWithActionTrees.begin(), kDrugOnlyWithActionTrees.end(),
+                               [&](std::string_view root) { return in_tree(tree, root); });
+      // A pharmacological-action class (D27) is a drug class on its own.
+      if (under) {
+        biomolecule = true;
+      } else if (!in_tree(tree, "D27")) {
+        substance = true;
+      }
+    }
   }
   if (condition) return EntityType::kCondition;
-  if (drug) return EntityType::kDrug;
+  if (drug && (substance || !biomolecule || has_pharmacological_action)) return EntityType::kDrug;
   return std::nullopt;
 }
 
@@ -211,7 +234,7 @@ Vocabulary Vocabulary::load(const fs::path& mesh_tsv, const fs::path& curated_ts
     }
     Entity entity;
     for (auto tree : split(fields[2], '|')) entity.tree_numbers.emplace_back(tree);
-    auto type = type_from_trees(entity.tree_numbers);
+    auto type = type_from_trees(entity.tree_numbers, !fields[4].empty());
     if (!type) return;
     entity.type = *type;
     entity.id = std::string(kMeshPrefix) + std::string(fields[0]);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 
 #include "litgraph/schema/error.h"
@@ -42,7 +43,7 @@ TEST_CASE("Vocabulary loads the typed part of MeSH 2024 and the curated entities
           "[schema][vocabulary]") {
   const auto& vocabulary = real_vocabulary();
   // 30,764 descriptors; the C, D and F03 trees hold most of them.
-  CHECK(vocabulary.size() > 14000);
+  CHECK(vocabulary.size() > 12000);
   CHECK(vocabulary.size() < 30764);
   const Entity* ketamine = vocabulary.find("mesh:D007649");
   REQUIRE(ketamine != nullptr);
@@ -67,7 +68,7 @@ TEST_CASE("Vocabulary types descriptors by their MeSH tree numbers", "[schema][v
       {"mesh:D017450", EntityType::kReceptor},   // Receptors, Opioid, mu
       {"mesh:D064428", EntityType::kReceptor},   // HCN channels (ion channel)
       {"mesh:D007473", EntityType::kReceptor},   // Ion Channels
-      {"mesh:D008565", EntityType::kDrug},       // Membrane Proteins: above receptors, not one
+      {"mesh:D007328", EntityType::kDrug},       // Insulin: a peptide with an action
   };
   for (const auto& c : cases) {
     INFO(c.id);
@@ -81,6 +82,11 @@ TEST_CASE("Vocabulary skips descriptors outside the drug, condition and receptor
           "[schema][vocabulary]") {
   CHECK(real_vocabulary().find("mesh:D006801") == nullptr);  // Humans (B01)
   CHECK(real_vocabulary().find("mesh:D001829") == nullptr);  // Body Regions (A01)
+  // Proteins, enzymes and preparations without a pharmacological action.
+  CHECK(real_vocabulary().find("mesh:D008565") == nullptr);  // Membrane Proteins (D12.776)
+  CHECK(real_vocabulary().find("mesh:D006454") == nullptr);  // Hemoglobins
+  CHECK(real_vocabulary().find("mesh:D012083") == nullptr);  // Renin (D08.811)
+  CHECK(real_vocabulary().find("mesh:D010919") == nullptr);  // Placebos (D26)
 }
 
 TEST_CASE("Vocabulary lookup finds entities by name, MeSH entry term and curated synonym",
@@ -252,4 +258,25 @@ TEST_CASE("Loading a vocabulary folder without its files is a configuration erro
   CHECK_THROWS_AS(Vocabulary::load_directory(dir.path()), litgraph::ConfigError);
   CHECK_THROWS_WITH(Vocabulary::load_directory(dir.path()),
                     Catch::Contains("mesh2024.tsv") && Catch::Contains("LITGRAPH_VOCABULARY_DIR"));
+}
+
+TEST_CASE("Every term of untagged.tsv names an entity of the shipped vocabulary",
+          "[schema][vocabulary]") {
+  // A row that names nothing would be dead weight, or a typo.
+  const auto vocabulary =
+      Vocabulary::load_directory(litgraph::test::source_path("schema/vocabulary"));
+  std::istringstream rows(
+      litgraph::test::read_file(litgraph::test::source_path("schema/vocabulary/untagged.tsv")));
+  std::string row;
+  std::getline(rows, row);  // header
+  int terms = 0;
+  while (std::getline(rows, row)) {
+    if (row.empty() || row[0] == '#') continue;
+    std::string term = row.substr(0, row.find('\t'));
+    INFO(term);
+    CHECK(vocabulary.is_untagged(term));
+    CHECK_FALSE(vocabulary.lookup(term).empty());
+    ++terms;
+  }
+  CHECK(terms > 10);
 }

@@ -34,7 +34,10 @@ struct Entity {
 //              D12.776.543.550.450, D12.776.543.585.400), with their subtypes;
 //   condition  the C tree (diseases) and F03 (mental disorders);
 //   drug       any other D-tree descriptor (chemicals and drugs, including the
-//              D27 pharmacological-action classes).
+//              D27 pharmacological-action classes), except enzymes (D08.811),
+//              proteins (D12.776), pharmaceutical preparations (D26) and
+//              complex mixtures (D20) for which MeSH lists no pharmacological
+//              action: hemoglobin, renin or tablets are not drugs, insulin is.
 // A descriptor in none of these trees is not part of the vocabulary.
 //
 // Immutable once loaded; const methods may be called from several threads.
