@@ -85,6 +85,10 @@ CorpusEra::CorpusEra(const schema::Vocabulary& vocabulary, long newest_descripto
   }
 }
 
+bool CorpusEra::is_newer(const schema::Entity& entity) const {
+  return entity.parent.empty() && descriptor_number(entity.id) > newest_;
+}
+
 std::string CorpusEra::scored_id(const schema::Entity& entity) const {
   if (!entity.parent.empty()) {
     const schema::Entity* parent = vocabulary_->find(entity.parent);
@@ -156,23 +160,30 @@ std::vector<PubtatorDocument> load_pubtator(const std::filesystem::path& file) {
     mention.text = std::string(fields[3]);
     if (fields[4] == "Chemical") {
       mention.type = GoldType::kChemical;
-    } else if (fields[4] == "Disease") {
+    } else if (fields[4] == "Disease" || fields[4] == "SpecificDisease" ||
+               fields[4] == "DiseaseClass" || fields[4] == "Modifier" ||
+               fields[4] == "CompositeMention") {  // the NCBI disease corpus's types
       mention.type = GoldType::kDisease;
     } else {
       throw ParseError(source, number, "unknown mention type " + std::string(fields[4]));
     }
     std::string_view ids = fields[5];
     while (!ids.empty()) {
-      auto bar = ids.find('|');
+      auto bar = ids.find_first_of("|+,");
       auto id = ids.substr(0, bar);
       ids = bar == std::string_view::npos ? std::string_view() : ids.substr(bar + 1);
-      if (!id.empty() && id != "-1") mention.ids.push_back("mesh:" + std::string(id));
+      if (id.rfind("MESH:", 0) == 0) id.remove_prefix(5);
+      // MeSH descriptors (D…) and supplementary concepts (C…); not OMIM.
+      bool mesh = id.size() > 1 && (id[0] == 'D' || id[0] == 'C') && id[1] >= '0' && id[1] <= '9';
+      if (mesh) mention.ids.push_back("mesh:" + std::string(id));
     }
     const auto& text = documents.back().text;
-    if (mention.end > text.size() || mention.begin >= mention.end ||
-        text.compare(mention.begin, mention.end - mention.begin, mention.text) != 0) {
-      throw ParseError(source, number, "offsets do not point at '" + mention.text + "'");
+    if (mention.end > text.size() || mention.begin >= mention.end) {
+      throw ParseError(source, number, "offsets outside the document for '" + mention.text + "'");
     }
+    // The NCBI disease corpus writes some mentions with quotes or spaces that
+    // its text lacks; the offsets are what counts.
+    mention.text = text.substr(mention.begin, mention.end - mention.begin);
     documents.back().mentions.push_back(std::move(mention));
   }
   return documents;
@@ -211,7 +222,17 @@ Evaluation evaluate(const indexer::Tagger& tagger, const CorpusEra& era,
       } else {
         continue;
       }
-      const std::string id = era.scored_id(*mention.entity);
+      std::string id = era.scored_id(*mention.entity);
+      if (options.align_promoted_concepts && type == 0 && era.is_newer(*mention.entity)) {
+        for (const auto& gold : document.mentions) {
+          if (gold.type == GoldType::kChemical && gold.begin == mention.begin &&
+              gold.end == mention.end && gold.ids.size() == 1 &&
+              gold.ids[0].rfind("mesh:C", 0) == 0) {
+            id = gold.ids[0];
+            break;
+          }
+        }
+      }
       found_ids[type].insert(id);
       found_mentions[type].emplace(mention.begin, mention.end, id);
       found_spans[type].emplace(mention.begin, mention.end);
@@ -285,6 +306,63 @@ std::vector<TermPrecision> term_precision(const indexer::Tagger& tagger,
     return a.matches > b.matches;
   });
   return list;
+}
+
+std::vector<LearnedSynonym> learn_synonyms(const indexer::Tagger& tagger,
+                                           const schema::Vocabulary& vocabulary,
+                                           const std::vector<PubtatorDocument>& documents,
+                                           std::size_t min_count, double min_share) {
+  struct Form {
+    GoldType type = GoldType::kChemical;
+    std::map<std::string, std::size_t> ids;  // id -> mentions
+    std::size_t mentions = 0;
+    bool ever_in_capitals = false;  // written "TAM", "ALL": an abbreviation somewhere
+    std::set<std::string> documents;
+  };
+  std::map<std::string, Form> forms;  // lower-cased form (and type) -> ids
+  for (const auto& document : documents) {
+    for (const auto& mention : document.mentions) {
+      if (mention.ids.size() != 1) continue;  // composite mentions teach nothing here
+      std::string form;
+      for (char c : mention.text) form += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      Form& entry = forms[form + (mention.type == GoldType::kChemical ? "\tc" : "\td")];
+      entry.type = mention.type;
+      ++entry.ids[mention.ids[0]];
+      ++entry.mentions;
+      entry.documents.insert(document.pmid);
+      // Abbreviations mean what each abstract defines them to mean ("TAM" is
+      // tamoxifen in one, macrophages in the next): not vocabulary material.
+      std::size_t capitals = 0;
+      for (char c : mention.text) capitals += (c >= 'A' && c <= 'Z') ? 1 : 0;
+      if (capitals >= 2) entry.ever_in_capitals = true;
+    }
+  }
+  std::vector<LearnedSynonym> learned;
+  for (const auto& [key, form] : forms) {
+    // Written in several abstracts: one abstract's wording is not vocabulary.
+    if (form.documents.size() < min_count || form.ever_in_capitals) continue;
+    auto best = std::max_element(form.ids.begin(), form.ids.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (static_cast<double>(best->second) < min_share * static_cast<double>(form.mentions)) continue;
+    const schema::Entity* entity = vocabulary.find(best->first);
+    if (entity == nullptr) continue;
+    auto wanted = form.type == GoldType::kChemical ? schema::EntityType::kDrug
+                                                   : schema::EntityType::kCondition;
+    if (entity->type != wanted) continue;
+    std::string text = key.substr(0, key.find('\t'));
+    if (!tagger.tag(text).empty()) continue;  // the tagger reads it already, rightly or not
+    // Short forms ("dex", "was", "pan") are document-local abbreviations or
+    // ordinary words; a form needs a word of five letters or more.
+    bool long_word = false;
+    std::size_t run = 0;
+    for (char c : text) {
+      run = (c >= 'a' && c <= 'z') ? run + 1 : 0;
+      if (run >= 5) long_word = true;
+    }
+    if (!long_word || vocabulary.is_untagged(text)) continue;
+    learned.push_back(LearnedSynonym{entity->id, text, best->second});
+  }
+  return learned;
 }
 
 }  // namespace litgraph::bench

@@ -74,6 +74,8 @@ class CorpusEra {
   explicit CorpusEra(const schema::Vocabulary& vocabulary, long newest_descriptor = 66126);
   // The id `entity` is scored as.
   std::string scored_id(const schema::Entity& entity) const;
+  // Whether `entity` is a descriptor made after the corpus.
+  bool is_newer(const schema::Entity& entity) const;
 
  private:
   const schema::Vocabulary* vocabulary_;
@@ -87,6 +89,12 @@ struct EvaluationOptions {
   // leave such classes unannotated (of 244 such training-set matches by
   // document, 25 are gold), while litgraph tags them as drugs on purpose.
   bool score_action_classes = false;
+  // A drug heading made after the corpus (Gabapentin, 2019; Gemcitabine,
+  // 2023) was a supplementary concept then: a mention of one that sits
+  // exactly on a gold mention with a supplementary id (C…) is scored as that
+  // id, the same chemical under its later heading. Off, such mentions are
+  // scored as their ancestor in the tree (false positives, nearly always).
+  bool align_promoted_concepts = true;
 };
 
 // Tags every document and scores the result. Gold ids outside MeSH's
@@ -110,5 +118,23 @@ struct TermPrecision {
 // Every term matched in `documents`, most matched first.
 std::vector<TermPrecision> term_precision(const indexer::Tagger& tagger,
                                           const std::vector<PubtatorDocument>& documents);
+
+// A surface form that annotators gave one MeSH id and that the tagger does not
+// find at all: a gap in the vocabulary, learned from a training set.
+struct LearnedSynonym {
+  std::string id;    // "mesh:D012559"
+  std::string form;  // as most often written, lower case: "schizophrenic"
+  std::size_t count = 0;  // gold mentions with this form and id
+};
+
+// The forms of `documents`' gold mentions written in at least `min_count` documents,
+// given one id in at least `min_share` of them, naming an entity of the
+// matching type (chemical: drug, disease: condition), where tagging the form
+// alone finds nothing. Forms the tagger already reads as another entity are
+// left alone: learning only fills gaps, it never overrides MeSH.
+std::vector<LearnedSynonym> learn_synonyms(const indexer::Tagger& tagger,
+                                           const schema::Vocabulary& vocabulary,
+                                           const std::vector<PubtatorDocument>& documents,
+                                           std::size_t min_count = 2, double min_share = 0.9);
 
 }  // namespace litgraph::bench

@@ -10,7 +10,9 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "bc5cdr.h"
 #include "litgraph/indexer/tagger.h"
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
   std::size_t errors = 0;
   bool terms = false;
   bool dump = false;
+  std::vector<std::string> learn_from;
   litgraph::bench::EvaluationOptions options;
   app.add_option("--set", set, "dev (report) or train (tune); ignored with --file")
       ->check(CLI::IsMember({"dev", "train"}));
@@ -70,6 +73,13 @@ int main(int argc, char** argv) {
   app.add_flag("--dump", dump,
                "Print every mention the tagger finds (pmid, begin, end, scored id, text) "
                "instead of the scores");
+  app.add_option("--learn", learn_from,
+                 "Print the gold forms of these PubTator files that the tagger misses, as rows "
+                 "for schema/vocabulary/learned.tsv (repeatable; e.g. the BC5CDR and NCBI "
+                 "disease training sets), instead of the scores");
+  app.add_flag("--no-align", [&](std::int64_t) { options.align_promoted_concepts = false; },
+               "Score drug headings made after the corpus as their ancestors even where they sit "
+               "on a gold supplementary concept (see bench/bc5cdr.h)");
   app.add_flag("--action-classes", options.score_action_classes,
                "Also score drug classes defined by their action (MeSH D27) as chemicals");
   CLI11_PARSE(app, argc, argv);
@@ -85,6 +95,28 @@ int main(int argc, char** argv) {
     auto built = std::chrono::steady_clock::now();
     auto documents = litgraph::bench::load_pubtator(file);
     auto read = std::chrono::steady_clock::now();
+    if (!learn_from.empty()) {
+      std::vector<litgraph::bench::PubtatorDocument> training;
+      for (const auto& path : learn_from) {
+        auto more = litgraph::bench::load_pubtator(path);
+        training.insert(training.end(), more.begin(), more.end());
+      }
+      std::map<std::string, std::vector<litgraph::bench::LearnedSynonym>> by_id;
+      for (auto& entry : litgraph::bench::learn_synonyms(tagger, vocabulary, training)) {
+        by_id[entry.id].push_back(std::move(entry));
+      }
+      for (const auto& [id, entries] : by_id) {
+        std::string forms;
+        std::size_t count = 0;
+        for (const auto& entry : entries) {
+          forms += (forms.empty() ? "" : "|") + entry.form;
+          count += entry.count;
+        }
+        std::printf("%s\t%s\t\t\t%s\n", id.c_str(), vocabulary.find(id)->name.c_str(),
+                    forms.c_str());
+      }
+      return 0;
+    }
     if (dump) {
       litgraph::bench::CorpusEra era(vocabulary);
       for (const auto& document : documents) {

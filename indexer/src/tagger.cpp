@@ -169,7 +169,7 @@ bool american_spelling(std::string_view word, std::string& out) {
   }
   // "tumour", "behaviour", "tumours": -our at the end of a longer word.
   for (std::string_view ending : {"ours", "our"}) {
-    if (out.size() > ending.size() + 3 && out.compare(out.size() - ending.size(), ending.size(),
+    if (out.size() >= ending.size() + 3 && out.compare(out.size() - ending.size(), ending.size(),
                                                       ending) == 0) {
       out.erase(out.size() - ending.size() + 1, 1);  // drop the 'u'
       changed = true;
@@ -390,13 +390,11 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
                        text.begin() + static_cast<std::ptrdiff_t>(begin), '\n');
     counted = begin;
     Token token{begin, end, line, kNoWord, kNoWord};
-    auto found = index.folded_ids.find(word);
-    if (found != index.folded_ids.end()) {
-      token.folded_id = found->second;
-    } else if (american_spelling(word, spelled)) {
-      found = index.folded_ids.find(spelled);
-      if (found != index.folded_ids.end()) token.folded_id = found->second;
-    }
+    // The American spelling, when the vocabulary knows it, else the word.
+    auto found = index.folded_ids.end();
+    if (american_spelling(word, spelled)) found = index.folded_ids.find(spelled);
+    if (found == index.folded_ids.end()) found = index.folded_ids.find(word);
+    if (found != index.folded_ids.end()) token.folded_id = found->second;
     std::string_view raw = text.substr(begin, end - begin);
     if (raw.size() <= 7 && raw[0] >= 'A' && raw[0] <= 'Z') {
       auto exact = index.exact_ids.find(raw);
