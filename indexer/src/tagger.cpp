@@ -208,6 +208,42 @@ std::optional<std::string> organ_adjective_variant(std::string_view term) {
   return std::nullopt;
 }
 
+// Element symbols that name the ion when written as one: "Na+", "Ca2+",
+// "Mg(2+)", "(Na,K)-ATPase", "[Ca]o". Written alone they are too ambiguous.
+struct ElementSymbol {
+  std::string_view symbol;
+  std::string_view id;
+};
+constexpr ElementSymbol kElementSymbols[] = {
+    {"Na", "mesh:D012964"}, {"K", "mesh:D011188"},  {"Ca", "mesh:D002118"},
+    {"Mg", "mesh:D008274"}, {"Li", "mesh:D008094"}, {"Zn", "mesh:D015032"},
+    {"Fe", "mesh:D007501"}, {"Cu", "mesh:D003300"}};
+
+// Whether the symbol at text[begin, end) is written as an ion or an element
+// in a formula: followed by a charge ("+", "2+", "(2+)"), or between
+// brackets, commas or slashes ("(Na,K)", "[Ca]", "Na/K").
+bool written_as_ion(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t at = end;
+  while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+  if (at < text.size() && text[at] == '+') return true;
+  if (end + 1 < text.size() && text[end] == '(' &&
+      text.find('+', end) != std::string_view::npos && text.find('+', end) <= end + 3) {
+    return true;
+  }
+  auto opener = [](char c) { return c == '(' || c == '[' || c == ',' || c == '/'; };
+  auto closer = [](char c) { return c == ')' || c == ']' || c == ',' || c == '/'; };
+  return begin > 0 && opener(text[begin - 1]) && end < text.size() && closer(text[end]);
+}
+
+// A receptor, or a drug class defined by its action alone (every tree number
+// under D27): names that may begin with the chemical they act through.
+bool names_after_ligand(const schema::Entity& entity) {
+  if (entity.type == schema::EntityType::kReceptor) return true;
+  return entity.type == schema::EntityType::kDrug && !entity.tree_numbers.empty() &&
+         std::all_of(entity.tree_numbers.begin(), entity.tree_numbers.end(),
+                     [](const std::string& tree) { return tree.rfind("D27", 0) == 0; });
+}
+
 struct Token {
   std::size_t begin;
   std::size_t end;
@@ -225,6 +261,8 @@ struct Tagger::Index {
   std::unordered_map<std::string_view, std::uint32_t> exact_ids;  // abbreviations as written
   // Abbreviations that are also ordinary words in capitals ("NO", "ALL").
   std::unordered_set<std::uint32_t> guarded;
+  // kElementSymbols' ids -> entity index.
+  std::unordered_map<std::string_view, std::uint32_t> element_entities;
   // Trie over word ids: (node << 32 | word) -> child node.
   std::unordered_map<std::uint64_t, std::uint32_t> edges;
   struct Node {
@@ -370,6 +408,12 @@ Tagger::Tagger(const schema::Vocabulary& vocabulary) : index_(std::make_unique<I
     index.add_term(extra.term, static_cast<std::uint32_t>(entity - entities.data()), vocabulary);
   }
   for (auto phrase : kConsumedPhrases) index.add_term(phrase, std::nullopt, vocabulary);
+  for (const auto& element : kElementSymbols) {
+    if (const schema::Entity* entity = vocabulary.find(element.id)) {
+      index.element_entities.emplace(element.id,
+                                     static_cast<std::uint32_t>(entity - entities.data()));
+    }
+  }
   index.add_variants();
 }
 
@@ -444,6 +488,7 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
   std::array<std::uint32_t, 2> states{};
   std::array<std::uint32_t, 2> found_states{};
   std::vector<std::uint32_t> matched;
+  std::vector<std::uint32_t> inner;
   std::size_t i = 0;
   while (i < tokens.size()) {
     // Longest match; a token can continue by its abbreviation or folded word.
@@ -452,6 +497,8 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
     std::size_t best_length = 0;
     matched.clear();
     bool consumed = false;
+    std::size_t inner_length = 0;  // the longest shorter match, for named ligands
+    inner.clear();
     for (std::size_t j = i; j < tokens.size() && state_count > 0; ++j) {
       std::size_t found_count = 0;
       for (std::size_t s = 0; s < state_count; ++s) {
@@ -472,6 +519,10 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
         if (node.consumed || !node.entities.empty()) terminal = true;
       }
       if (!terminal) continue;
+      if (best_length > 0 && !consumed) {
+        inner_length = best_length;  // the previous, shorter match
+        inner = matched;
+      }
       best_length = j - i + 1;
       matched.clear();
       consumed = false;
@@ -491,6 +542,14 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
       }
     }
     if (best_length == 0) {
+      for (const auto& element : kElementSymbols) {
+        if (first_raw != element.symbol || !written_as_ion(text, first.begin, first.end)) continue;
+        if (auto found = index.element_entities.find(element.id);
+            found != index.element_entities.end()) {
+          mentions.push_back(Mention{&(*index.entities)[found->second], first.begin, first.end,
+                                     first.line, std::string(first_raw)});
+        }
+      }
       ++i;
       continue;
     }
@@ -498,6 +557,23 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
     matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
     const Token& last = tokens[i + best_length - 1];
     if (!consumed || !matched.empty()) {
+      // "dopamine D2 receptor", "calcium channel blockers": a receptor or a
+      // class of drugs named after a chemical names that chemical too.
+      if (inner_length > 0 && !matched.empty() &&
+          std::all_of(matched.begin(), matched.end(), [&](std::uint32_t entity) {
+            return names_after_ligand((*index.entities)[entity]);
+          })) {
+        const Token& inner_last = tokens[i + inner_length - 1];
+        std::sort(inner.begin(), inner.end());
+        inner.erase(std::unique(inner.begin(), inner.end()), inner.end());
+        for (std::uint32_t entity : inner) {
+          const schema::Entity& ligand = (*index.entities)[entity];
+          if (ligand.type != schema::EntityType::kDrug || names_after_ligand(ligand)) continue;
+          mentions.push_back(Mention{&ligand, first.begin, inner_last.end, first.line,
+                                     std::string(text.substr(first.begin,
+                                                             inner_last.end - first.begin))});
+        }
+      }
       for (std::uint32_t entity : matched) {
         mentions.push_back(Mention{&(*index.entities)[entity], first.begin, last.end, first.line,
                                    std::string(text.substr(first.begin, last.end - first.begin))});
