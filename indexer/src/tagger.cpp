@@ -235,6 +235,13 @@ bool written_as_ion(std::string_view text, std::size_t begin, std::size_t end) {
   return begin > 0 && opener(text[begin - 1]) && end < text.size() && closer(text[end]);
 }
 
+// Salts written after a drug's name ("enalapril maleate").
+constexpr std::string_view kSaltWords[] = {
+    "hydrochloride", "hcl",       "maleate",      "sulfate",      "sulphate",
+    "acetate",       "citrate",   "tartrate",     "mesylate",     "besylate",
+    "fumarate",      "succinate", "phosphate",    "bromide",      "propionate",
+    "dipropionate",  "hydrobromide", "sodium",    "potassium"};
+
 // A receptor, or a drug class defined by its action alone (every tree number
 // under D27): names that may begin with the chemical they act through.
 bool names_after_ligand(const schema::Entity& entity) {
@@ -555,6 +562,23 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
     }
     std::sort(matched.begin(), matched.end());
     matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+    // "enalapril maleate", "morphine sulfate": the salt is part of the drug's
+    // name, not a chemical of its own.
+    if (!matched.empty() && i + best_length < tokens.size() &&
+        std::all_of(matched.begin(), matched.end(), [&](std::uint32_t entity) {
+          return (*index.entities)[entity].type == schema::EntityType::kDrug;
+        })) {
+      const Token& previous = tokens[i + best_length - 1];
+      const Token& next = tokens[i + best_length];
+      std::string lower(text.substr(next.begin, next.end - next.begin));
+      for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      bool spaced = text.substr(previous.end, next.begin - previous.end)
+                        .find_first_not_of(' ') == std::string_view::npos;
+      if (spaced &&
+          std::find(std::begin(kSaltWords), std::end(kSaltWords), lower) != std::end(kSaltWords)) {
+        ++best_length;
+      }
+    }
     const Token& last = tokens[i + best_length - 1];
     if (!consumed || !matched.empty()) {
       // "dopamine D2 receptor", "calcium channel blockers": a receptor or a
