@@ -215,7 +215,10 @@ Evaluation evaluate(const indexer::Tagger& tagger, const CorpusEra& era,
     for (const auto& mention : tagger.tag(document.text)) {
       int type;
       if (mention.entity->type == schema::EntityType::kDrug) {
-        if (!options.score_action_classes && is_action_class(*mention.entity)) continue;
+        if (!options.score_action_classes && is_action_class(*mention.entity) &&
+            options.annotated_action_classes.count(mention.entity->id) == 0) {
+          continue;
+        }
         type = 0;
       } else if (mention.entity->type == schema::EntityType::kCondition) {
         type = 1;
@@ -306,6 +309,36 @@ std::vector<TermPrecision> term_precision(const indexer::Tagger& tagger,
     return a.matches > b.matches;
   });
   return list;
+}
+
+std::set<std::string> learn_annotated_action_classes(const indexer::Tagger& tagger,
+                                                     const std::vector<PubtatorDocument>& documents,
+                                                     std::size_t min_documents, double min_share) {
+  std::map<std::string, std::pair<std::size_t, std::size_t>> seen;  // id -> (documents, gold)
+  for (const auto& document : documents) {
+    std::set<std::string> gold;
+    for (const auto& mention : document.mentions) {
+      if (mention.type == GoldType::kChemical) gold.insert(mention.ids.begin(), mention.ids.end());
+    }
+    std::set<std::string> found;
+    for (const auto& mention : tagger.tag(document.text)) {
+      if (mention.entity->type == schema::EntityType::kDrug && is_action_class(*mention.entity)) {
+        found.insert(mention.entity->id);
+      }
+    }
+    for (const auto& id : found) {
+      ++seen[id].first;
+      if (gold.count(id) != 0) ++seen[id].second;
+    }
+  }
+  std::set<std::string> annotated;
+  for (const auto& [id, counts] : seen) {
+    if (counts.first >= min_documents &&
+        static_cast<double>(counts.second) >= min_share * static_cast<double>(counts.first)) {
+      annotated.insert(id);
+    }
+  }
+  return annotated;
 }
 
 std::vector<LearnedSynonym> learn_synonyms(const indexer::Tagger& tagger,

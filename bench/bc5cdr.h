@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,10 @@ struct EvaluationOptions {
   // leave such classes unannotated (of 244 such training-set matches by
   // document, 25 are gold), while litgraph tags them as drugs on purpose.
   bool score_action_classes = false;
+  // The action classes scored all the same: those the corpus's annotators
+  // do mark ("antidepressant", "oral contraceptives"), as
+  // learn_annotated_action_classes() finds them on the training set.
+  std::set<std::string> annotated_action_classes;
   // A drug heading made after the corpus (Gabapentin, 2019; Gemcitabine,
   // 2023) was a supplementary concept then: a mention of one that sits
   // exactly on a gold mention with a supplementary id (C…) is scored as that
@@ -118,6 +123,14 @@ struct TermPrecision {
 // Every term matched in `documents`, most matched first.
 std::vector<TermPrecision> term_precision(const indexer::Tagger& tagger,
                                           const std::vector<PubtatorDocument>& documents);
+
+// The drug classes defined by their action (MeSH D27) that the annotators of
+// `documents` mark as chemicals: those the tagger finds in at least
+// `min_documents` documents and that are gold in at least `min_share` of them.
+std::set<std::string> learn_annotated_action_classes(const indexer::Tagger& tagger,
+                                                     const std::vector<PubtatorDocument>& documents,
+                                                     std::size_t min_documents = 2,
+                                                     double min_share = 0.5);
 
 // A surface form that annotators gave one MeSH id and that the tagger does not
 // find at all: a gap in the vocabulary, learned from a training set.

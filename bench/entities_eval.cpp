@@ -139,6 +139,19 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
+    // The action classes the annotators mark, learned on the training set
+    // (never on the set being scored, unless that is the training set).
+    {
+      auto training = litgraph::bench::load_pubtator(std::string(LITGRAPH_DEFAULT_BC5CDR_DIR) +
+                                                     "/CDR_TrainingSet.PubTator.txt");
+      options.annotated_action_classes =
+          litgraph::bench::learn_annotated_action_classes(tagger, training);
+      std::string names;
+      for (const auto& id : options.annotated_action_classes) {
+        names += (names.empty() ? "" : ", ") + vocabulary.find(id)->name;
+      }
+      std::printf("action classes scored (learned on the training set): %s\n", names.c_str());
+    }
     Evaluation evaluation = litgraph::bench::evaluate(
         tagger, litgraph::bench::CorpusEra(vocabulary), documents, options);
     auto done = std::chrono::steady_clock::now();

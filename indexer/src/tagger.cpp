@@ -504,7 +504,7 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
     std::size_t best_length = 0;
     matched.clear();
     bool consumed = false;
-    std::size_t inner_length = 0;  // the longest shorter match, for named ligands
+    std::size_t inner_length = 0;  // see `inner` below
     inner.clear();
     for (std::size_t j = i; j < tokens.size() && state_count > 0; ++j) {
       std::size_t found_count = 0;
@@ -526,8 +526,14 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
         if (node.consumed || !node.entities.empty()) terminal = true;
       }
       if (!terminal) continue;
-      if (best_length > 0 && !consumed) {
-        inner_length = best_length;  // the previous, shorter match
+      // The longest shorter match that names a plain chemical: the ligand a
+      // receptor's or a drug class's name may start with.
+      if (best_length > 0 && !consumed &&
+          std::any_of(matched.begin(), matched.end(), [&](std::uint32_t entity) {
+            const schema::Entity& candidate = (*index.entities)[entity];
+            return candidate.type == schema::EntityType::kDrug && !names_after_ligand(candidate);
+          })) {
+        inner_length = best_length;
         inner = matched;
       }
       best_length = j - i + 1;
