@@ -148,6 +148,15 @@ std::optional<std::string> number_variant(std::string_view word) {
 // rewritten into `out` ("haemorrhage" -> "hemorrhage", "oedema" -> "edema",
 // "tumour" -> "tumor", "sulphate" -> "sulfate"). False when nothing changed.
 bool american_spelling(std::string_view word, std::string& out) {
+  // Most words have none of the British letter pairs: leave them at once.
+  bool candidate = false;
+  for (std::size_t k = 1; k < word.size() && !candidate; ++k) {
+    char a = word[k - 1];
+    char b = word[k];
+    candidate = (b == 'e' && (a == 'a' || a == 'o')) || (a == 'p' && b == 'h') ||
+                (a == 'u' && b == 'r') || (a == 'i' && b == 'u');
+  }
+  if (!candidate) return false;
   struct Rewrite {
     std::string_view from;
     std::string_view to;

@@ -176,21 +176,6 @@ TEST_CASE("Tagger survives invalid UTF-8 and empty input", "[indexer][tagger]") 
   CHECK(ids_in(std::string("\xff\xfeketamine\xc3")) == std::set<std::string>{"mesh:D007649"});
 }
 
-TEST_CASE("Tagger speed on the seed corpus", "[indexer][tagger][.bench]") {
-  std::string text;
-  for (const char* name : kCorpus) {
-    text += litgraph::test::read_file(litgraph::test::source_path(std::string("corpus/") + name));
-  }
-  std::string big;
-  while (big.size() < 32u << 20) big += text;
-  const Tagger& built = tagger();
-  auto start = std::chrono::steady_clock::now();
-  std::size_t count = built.tag(big).size();
-  std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
-  WARN("tagged " << big.size() / 1e6 << " MB in " << seconds.count() << " s: "
-                 << big.size() / 1e6 / seconds.count() << " MB/s, " << count << " mentions");
-}
-
 TEST_CASE("Tagger keeps a singular for the entity that is spelled that way",
           "[indexer][tagger]") {
   // "morphine" is Morphine, not also the singular of "Morphines" (Morphine
