@@ -613,9 +613,18 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
                                                              inner_last.end - first.begin))});
         }
       }
+      // "(AMPA) receptors": a match that starts inside parentheses and runs
+      // past their end takes the opening one too, so the text is balanced.
+      std::size_t begin = first.begin;
+      std::string_view span = text.substr(begin, last.end - begin);
+      if (std::count(span.begin(), span.end(), ')') > std::count(span.begin(), span.end(), '(')) {
+        std::size_t open = begin;
+        while (open > 0 && text[open - 1] == ' ') --open;
+        if (open > 0 && text[open - 1] == '(') begin = open - 1;
+      }
       for (std::uint32_t entity : matched) {
-        mentions.push_back(Mention{&(*index.entities)[entity], first.begin, last.end, first.line,
-                                   std::string(text.substr(first.begin, last.end - first.begin))});
+        mentions.push_back(Mention{&(*index.entities)[entity], begin, last.end, first.line,
+                                   std::string(text.substr(begin, last.end - begin))});
       }
     }
     // "complex regional pain syndrome (CRPS)" defines CRPS for the rest.
@@ -629,6 +638,11 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
     }
     i = after;
   }
+  // Ligands inside a name and balanced parentheses can put a mention before
+  // the one pushed ahead of it.
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.entity < b.entity;
+  });
   return mentions;
 }
 

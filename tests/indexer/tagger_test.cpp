@@ -211,3 +211,15 @@ TEST_CASE("Tagger reads MeSH inverted headings in natural order and skips untagg
   CHECK(has("a malignant tumor", "mesh:D009369"));
   CHECK(has("renal toxicity", "mesh:D064420"));
 }
+
+TEST_CASE("Tagger gives a mention that starts inside parentheses its opening one",
+          "[indexer][tagger]") {
+  // Seed 000: "α-amino-…-propionic acid (AMPA) receptors".
+  auto mentions = tagger().tag("propionic acid (AMPA) receptors and (NMDA) receptor");
+  std::vector<std::string> texts;
+  for (const auto& mention : mentions) {
+    if (mention.entity->type == litgraph::schema::EntityType::kReceptor) texts.push_back(mention.text);
+  }
+  CHECK(texts == std::vector<std::string>{"(AMPA) receptors", "(NMDA) receptor"});
+  for (std::size_t k = 1; k < mentions.size(); ++k) CHECK(mentions[k - 1].begin <= mentions[k].begin);
+}
