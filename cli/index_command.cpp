@@ -5,12 +5,16 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <ostream>
 
 #include "article_inputs.h"
+#include "litgraph/crawlers/distinct_works.h"
+#include "litgraph/crawlers/matcher.h"
 #include "litgraph/crawlers/pubmed_stream.h"
 #include "litgraph/crawlers/references.h"
 #include "litgraph/crawlers/work_store.h"
+#include "litgraph/indexer/passages.h"
 #include "litgraph/indexer/records.h"
 #include "litgraph/indexer/tagger.h"
 #include "litgraph/query/database.h"
@@ -26,7 +30,7 @@ namespace {
 
 // Bumped when the records built from the same input change, so that the next
 // run rewrites them instead of finding them unchanged.
-constexpr std::string_view kRecordVersion = "records-1\n";
+constexpr std::string_view kRecordVersion = "records-2\n";
 
 bool is_pubmed_file(const std::string& path) {
   auto ends = [&](std::string_view suffix) {
@@ -47,7 +51,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   const fs::path database = options.database.empty() ? options.home / "index" : options.database;
   std::error_code error;
   fs::create_directories(database.parent_path(), error);
-  indexer::IndexWriter writer(database);
+  indexer::IndexWriter writer(database, options.batch_size);
   indexer::WriteCounts counts;
   ExitCode status = ExitCode::kOk;
 
@@ -55,6 +59,96 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   std::vector<std::string> pubmed_paths;
   for (const auto& path : options.paths) {
     (is_pubmed_file(path) ? pubmed_paths : article_paths).push_back(path);
+  }
+
+  // The crawled works: records of their own, and what references resolve to.
+  std::vector<crawlers::StoredWork> stored;
+  if (options.works) {
+    for (auto& work : crawlers::WorkStore(options.home / "works").all()) {
+      if (work.status == "resolved" && indexer::work_record_id(work.work)) {
+        stored.push_back(std::move(work));
+      }
+    }
+  }
+  std::set<std::string> crawled_ids;
+  for (const auto& work : stored) crawled_ids.insert(*indexer::work_record_id(work.work));
+
+  // Articles: read all, then give every cited work one id across the corpus.
+  struct Article {
+    std::string file;
+    std::string text;
+    std::vector<schema::Reference> references;
+  };
+  std::vector<Article> articles;
+  if (!article_paths.empty()) {
+    auto read = read_article_files(article_paths, "index", options.progress, err,
+                                   [&](const std::string& file, const std::string& text) {
+                                     articles.push_back(
+                                         {file, text, crawlers::extract_references(text, file)});
+                                   });
+    if (read.status != ExitCode::kOk && status == ExitCode::kOk) status = read.status;
+  }
+  std::vector<schema::Reference> all_references;
+  for (const auto& article : articles) {
+    all_references.insert(all_references.end(), article.references.begin(),
+                          article.references.end());
+  }
+  const auto distinct = crawlers::merge_same_works(all_references);
+  std::vector<schema::Work> store_works;
+  for (const auto& work : stored) store_works.push_back(work.work);
+  const crawlers::LocalWorkIndex local(std::move(store_works));
+  std::map<std::pair<std::string, int>, std::string> work_of;  // (file, n) -> work id
+  std::set<std::string> cited_ids;
+  for (const auto& work : distinct) {
+    const schema::Reference& reference = work.reference;
+    std::string id;
+    if (reference.doi) {
+      id = "work:doi:" + *reference.doi;
+    } else if (reference.pmid) {
+      id = "work:pmid:" + *reference.pmid;
+    } else {
+      // A reference without identifiers is the crawled work it matches, the
+      // verdict the crawl reached with the same store; else a work of its own.
+      auto matched = crawlers::match_reference(reference, local.candidates(reference, 20));
+      if (matched.status == crawlers::MatchStatus::kMatched) {
+        id = *indexer::work_record_id(*matched.work);
+      } else {
+        id = "work:" + crawlers::reference_store_key(reference);
+      }
+    }
+    for (const auto& citation : work.cited_by) work_of[{citation.source, citation.n}] = id;
+    if (crawled_ids.count(id) != 0 || !cited_ids.insert(id).second) continue;
+    // Known only from the reference list; a crawled or imported record of the
+    // same work takes precedence (its hash does not start with "ref-").
+    const std::string hash = "ref-" + indexer::content_hash(std::string(kRecordVersion) +
+                                                             reference.raw);
+    auto previous = writer.stored_hash(id);
+    if (previous && previous->rfind("ref-", 0) != 0) continue;
+    counts.count(writer.put(id, hash, [&] { return indexer::cited_work_record(id, reference, hash); }));
+  }
+  for (const auto& article : articles) {
+    indexer::ArticleInput input;
+    input.id = "article:" + article.file;
+    input.source = article.file;
+    input.text = article.text;
+    std::string cited;
+    for (const auto& reference : article.references) {
+      if (input.body_end == std::string::npos) {
+        input.body_end = indexer::offset_of_line(article.text, reference.line);
+      }
+      indexer::ArticleReference entry;
+      entry.number = reference.n;
+      if (!reference.authors.empty()) entry.first_author_family = reference.authors[0].family;
+      entry.year = reference.year;
+      entry.work_id = work_of[{article.file, reference.n}];
+      cited += entry.work_id + "\n";
+      input.references.push_back(std::move(entry));
+    }
+    // The cited ids are part of the input: a reference resolved since changes the record.
+    const std::string hash =
+        indexer::content_hash(std::string(kRecordVersion) + article.text + "\n" + cited);
+    counts.count(writer.put(input.id, hash,
+                            [&] { return indexer::article_record(input, tagger, hash); }));
   }
 
   std::size_t pubmed_records = 0;
@@ -67,7 +161,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
       const std::string hash =
           indexer::content_hash(std::string(kRecordVersion) + crawlers::work_to_json(*work));
       counts.count(writer.put(*id, hash, [&] {
-        return indexer::work_document(*id, *work, vocabulary, tagger, path, hash);
+        return indexer::work_record(*id, *work, vocabulary, tagger, path, hash);
       }));
       if (options.progress && pubmed_records % 1000 == 0) {
         err << "\rindex: " << path << ": " << pubmed_records << " records, "
@@ -82,36 +176,28 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
     }
   }
 
-  if (!article_paths.empty()) {
-    auto read = read_article_files(
-        article_paths, "index", options.progress, err,
-        [&](const std::string& file, const std::string& text) {
-          const std::string id = "article:" + file;
-          const std::string hash = indexer::content_hash(std::string(kRecordVersion) + text);
-          counts.count(writer.put(id, hash, [&] {
-            std::vector<std::string> cited;
-            for (const auto& reference : crawlers::extract_references(text, file)) {
-              cited.push_back(indexer::reference_record_id(reference));
-            }
-            return indexer::article_document(id, text, cited, tagger, hash);
-          }));
-        });
-    if (read.status != ExitCode::kOk && status == ExitCode::kOk) status = read.status;
+  for (const auto& work : stored) {
+    const std::string id = *indexer::work_record_id(work.work);
+    const std::string hash =
+        indexer::content_hash(std::string(kRecordVersion) + crawlers::work_to_json(work.work));
+    counts.count(writer.put(id, hash, [&] {
+      return indexer::work_record(id, work.work, vocabulary, tagger, "works", hash);
+    }));
   }
 
-  std::size_t stored_works = 0;
-  if (options.works) {
-    crawlers::WorkStore store(options.home / "works");
-    for (const auto& stored : store.all()) {
-      if (stored.status != "resolved") continue;
-      auto id = indexer::work_record_id(stored.work);
-      if (!id) continue;
-      ++stored_works;
-      const std::string hash =
-          indexer::content_hash(std::string(kRecordVersion) + crawlers::work_to_json(stored.work));
-      counts.count(writer.put(*id, hash, [&] {
-        return indexer::work_document(*id, stored.work, vocabulary, tagger, "works", hash);
-      }));
+  // --prune: articles indexed from the folders given whose files are gone.
+  if (options.prune) {
+    std::set<std::string> seen;
+    for (const auto& article : articles) seen.insert("article:" + article.file);
+    for (const auto& path : article_paths) {
+      std::string prefix = "article:" + path;
+      if (fs::is_directory(path, error) && prefix.back() != '/') prefix += '/';
+      for (const auto& id : writer.ids_with_prefix(prefix)) {
+        if (id.find('#') != std::string::npos) continue;  // a passage goes with its article
+        if (seen.count(id) != 0) continue;
+        if (fs::exists(id.substr(std::string("article:").size()), error)) continue;
+        if (writer.remove(id)) ++counts.removed;
+      }
     }
   }
   writer.commit();
@@ -132,18 +218,26 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
     json.Uint64(counts.unchanged);
     json.Key("removed");
     json.Uint64(counts.removed);
+    json.Key("passages");
+    json.Uint64(writer.passages_written());
+    json.Key("articles");
+    json.Uint64(articles.size());
+    json.Key("cited_works");
+    json.Uint64(distinct.size());
     json.Key("pubmed_records");
     json.Uint64(pubmed_records);
     json.Key("crawled_works");
-    json.Uint64(stored_works);
+    json.Uint64(stored.size());
     json.Key("seconds");
     json.Double(seconds);
     json.EndObject();
     out << "\n";
   } else {
     out << "index: " << database.string() << ": " << counts.added << " added, " << counts.replaced
-        << " replaced, " << counts.unchanged << " unchanged, " << counts.removed << " removed ("
-        << pubmed_records << " PubMed records, " << stored_works << " crawled works) in "
+        << " replaced, " << counts.unchanged << " unchanged, " << counts.removed << " removed, "
+        << writer.passages_written() << " passages written (" << articles.size()
+        << " articles citing " << distinct.size() << " works, " << pubmed_records
+        << " PubMed records, " << stored.size() << " crawled works) in "
         << static_cast<long>(seconds * 1000) << " ms\n";
   }
   return status;
@@ -173,8 +267,14 @@ ExitCode run_stats(const StatsOptions& options, std::ostream& out, std::ostream&
                                            {"receptor", tally(layout::kReceptorPrefix)}};
   std::map<std::string, Tally> edges = {{"cites", tally(layout::kCitesPrefix)},
                                         {"mesh_heading", tally(layout::kMeshHeadingPrefix)}};
-  for (auto type : {"studied_for", "acts_on", "implicated_in"}) {
+  for (auto type : {"studied_for", "acts_on", "implicated_in", "acts_on:antagonist",
+                    "acts_on:agonist"}) {
     edges[type] = tally(std::string(layout::kEdgePrefix) + type + ":");
+  }
+  // "Gacts_on:" also begins the typed acts_on terms; count them once.
+  for (auto typed : {"acts_on:antagonist", "acts_on:agonist"}) {
+    edges["acts_on"].distinct -= edges[typed].distinct;
+    edges["acts_on"].postings -= edges[typed].postings;
   }
   if (options.json) {
     rapidjson::OStreamWrapper stream(out);
@@ -211,7 +311,7 @@ ExitCode run_stats(const StatsOptions& options, std::ostream& out, std::ostream&
   for (const auto& [name, t] : entities) {
     out << "  " << name << "  " << t.distinct << "  " << t.postings << "\n";
   }
-  out << "edges (distinct targets, records):\n";
+  out << "edges (distinct, records: for co-occurrence edges the passages that carry them):\n";
   for (const auto& [name, t] : edges) {
     out << "  " << name << "  " << t.distinct << "  " << t.postings << "\n";
   }

@@ -17,6 +17,8 @@ struct IndexOptions {
   std::filesystem::path database;    // the index; empty: home/index
   std::filesystem::path vocabulary;  // empty: schema::default_vocabulary_directory()
   bool works = true;                 // also index every crawled work in home/works
+  bool prune = false;                // remove articles whose files are gone from the folders given
+  std::size_t batch_size = 20000;    // records per commit
   bool json = false;
   bool progress = false;
 };

@@ -187,14 +187,23 @@ int run(int argc, char** argv) {
                         "Folder of the entity vocabulary (default: $LITGRAPH_VOCABULARY_DIR, else "
                         "the shipped schema/vocabulary)");
   index_cmd->add_flag("--no-works", no_works, "Do not index the crawled works of HOME/works");
+  index_cmd->add_flag("--prune", index.prune,
+                      "Remove the articles indexed from the folders given whose files are gone");
+  index_cmd->add_option("--batch", index.batch_size,
+                        "Records per commit (default 20000): larger is faster, smaller loses "
+                        "less to a killed run")
+      ->check(CLI::PositiveNumber);
   index_cmd->add_flag("--json", index.json,
-                      "Print {database, added, replaced, unchanged, removed, pubmed_records, "
-                      "crawled_works, seconds}");
+                      "Print {database, added, replaced, unchanged, removed, passages, articles, "
+                      "cited_works, pubmed_records, crawled_works, seconds}");
   index_cmd->add_flag("--progress", index.progress, "Show progress on standard error");
   index_config.add_to(index_cmd);
   index_cmd->footer(
-      "\nRe-indexing unchanged input writes nothing (each record keeps a content hash).\n"
-      "Writes are committed every 20,000 records and at the end; a killed run leaves\n"
+      "\nRecords: article (a file), work (a cited, crawled or imported publication) and\n"
+      "passage (a sentence, with its entities, citations and co-occurrence edges); see\n"
+      "schema/include/litgraph/schema/index_layout.h. Re-indexing unchanged input writes\n"
+      "nothing (each record keeps a content hash); a changed file replaces its records.\n"
+      "Writes are committed every --batch records and at the end; a killed run leaves\n"
       "the last committed state. Exit 1 when an input or a PubMed record was skipped.");
 
   litgraph::cli::StatsOptions stats;

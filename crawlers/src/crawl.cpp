@@ -590,17 +590,6 @@ void Crawler::crossref_query(std::size_t index, const schema::Reference& ref) {
   decide(index, ref, candidates, "crossref-match");
 }
 
-std::string reference_key(const schema::Reference& r) {
-  std::string basis = schema::fold_for_matching(r.title.value_or(r.raw));
-  if (r.year) basis += " " + std::to_string(*r.year);
-  if (!r.authors.empty()) basis += " " + schema::fold_for_matching(r.authors.front().family);
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : basis) hash = (hash ^ c) * 1099511628211ULL;
-  static const char* kHex = "0123456789abcdef";
-  std::string key = "ref:";
-  for (int shift = 60; shift >= 0; shift -= 4) key += kHex[(hash >> shift) & 15];
-  return key;
-}
 
 CrawlReport Crawler::run(const std::vector<DistinctWork>& works) {
   std::vector<std::string> dois;
@@ -631,7 +620,7 @@ CrawlReport Crawler::run(const std::vector<DistinctWork>& works) {
     if (!ref.doi && !ref.pmid) {
       std::size_t index = static_cast<std::size_t>(&w - works.data());
       auto found = matched_.find(index);
-      out.key = reference_key(ref);
+      out.key = reference_store_key(ref);
       out.status = "unresolved";
       out.reason = options_.match ? "no DOI or PMID in the reference, and no work matched it"
                                   : "no DOI or PMID in the reference (matching is off)";

@@ -1,5 +1,7 @@
 #include "litgraph/crawlers/work_store.h"
 
+#include "litgraph/schema/text.h"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -294,6 +296,18 @@ std::optional<StoredWork> stored_work_from_json(std::string_view json, std::stri
   auto work = doc.FindMember("work");
   if (work != doc.MemberEnd() && work->value.IsObject()) stored.work = read_work(work->value);
   return stored;
+}
+
+std::string reference_store_key(const schema::Reference& r) {
+  std::string basis = schema::fold_for_matching(r.title.value_or(r.raw));
+  if (r.year) basis += " " + std::to_string(*r.year);
+  if (!r.authors.empty()) basis += " " + schema::fold_for_matching(r.authors.front().family);
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (unsigned char c : basis) hash = (hash ^ c) * 1099511628211ULL;
+  static const char* kHex = "0123456789abcdef";
+  std::string key = "ref:";
+  for (int shift = 60; shift >= 0; shift -= 4) key += kHex[(hash >> shift) & 15];
+  return key;
 }
 
 WorkStore::WorkStore(fs::path dir) : dir_(std::move(dir)) {}

@@ -3,10 +3,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
 #include "litgraph/indexer/database.h"
+#include "litgraph/indexer/passages.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/index_layout.h"
 #include "litgraph/schema/text.h"
@@ -43,13 +45,6 @@ void add_entity(Xapian::Document& document, const schema::Entity& entity, Xapian
   document.add_term(term(typed_prefix(entity.type), entity.id), wdf);
 }
 
-// Tags `text` and adds each entity once, with its mention count as wdf.
-void add_tagged(Xapian::Document& document, const Tagger& tagger, std::string_view text) {
-  std::map<const schema::Entity*, Xapian::termcount> counts;
-  for (const auto& mention : tagger.tag(text)) ++counts[mention.entity];
-  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
-}
-
 void add_common(Xapian::Document& document, std::string_view kind, const std::string& id,
                 const std::string& hash) {
   document.add_boolean_term(term(layout::kIdPrefix, id));
@@ -61,11 +56,207 @@ void add_common(Xapian::Document& document, std::string_view kind, const std::st
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
+void json_string(JsonWriter& json, std::string_view value) {
+  json.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
 void json_field(JsonWriter& json, const char* name, const std::optional<std::string>& value) {
   if (!value) return;
   json.Key(name);
-  json.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
+  json_string(json, *value);
 }
+
+void json_ids(JsonWriter& json, const char* name, const std::vector<std::string>& ids) {
+  json.Key(name);
+  json.StartArray();
+  for (const auto& id : ids) json_string(json, id);
+  json.EndArray();
+}
+
+Xapian::TermGenerator english_generator(Xapian::Document& document) {
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("en"));
+  generator.set_document(document);
+  return generator;
+}
+
+// The order in which an edge names its two ends: drug, receptor, condition.
+int edge_rank(schema::EntityType type) {
+  switch (type) {
+    case schema::EntityType::kDrug:
+      return 0;
+    case schema::EntityType::kReceptor:
+      return 1;
+    case schema::EntityType::kCondition:
+      return 2;
+  }
+  return 3;
+}
+
+constexpr std::string_view kAntagonistCues[] = {
+    "block",       "blocks",       "blocked",     "blocking",    "blocker",     "blockers",
+    "blockade",    "antagonist",   "antagonists", "antagonism",  "antagonize",  "antagonizes",
+    "antagonized", "antagonizing", "antagonistic", "inhibit",    "inhibits",    "inhibited",
+    "inhibiting",  "inhibitor",    "inhibitors",  "inhibition",  "inhibitory"};
+constexpr std::string_view kAgonistCues[] = {
+    "agonist",    "agonists",    "agonism",    "activate",   "activates",  "activated",
+    "activating", "activation",  "activator",  "stimulate",  "stimulates", "stimulated",
+    "stimulating", "stimulation"};
+
+template <std::size_t N>
+bool has_cue(const std::vector<std::string>& words, const std::string_view (&cues)[N]) {
+  for (const auto& word : words) {
+    for (auto cue : cues) {
+      if (word == cue) return true;
+    }
+  }
+  return false;
+}
+
+// Entities named in [begin, end) of the owner's text, in vocabulary order,
+// each once, with how often.
+std::map<const schema::Entity*, Xapian::termcount> entities_between(
+    const std::vector<Mention>& mentions, std::size_t begin, std::size_t end) {
+  std::map<const schema::Entity*, Xapian::termcount> counts;
+  for (const auto& mention : mentions) {
+    if (mention.begin >= begin && mention.begin < end) ++counts[mention.entity];
+  }
+  return counts;
+}
+
+// A passage record: the sentence, its entities, the works it cites and its
+// edges. Year and journal are the owner's, for facets.
+std::pair<std::string, Xapian::Document> passage_document(
+    const std::string& owner, std::size_t number, const Passage& passage,
+    const std::map<const schema::Entity*, Xapian::termcount>& entities,
+    const std::vector<std::string>& cites, const std::vector<std::string>& edges,
+    const Xapian::Document& owner_document, const std::string& hash) {
+  std::string id = owner + "#p" + std::to_string(number);
+  Xapian::Document document;
+  add_common(document, layout::kPassage, id, hash);
+  document.add_boolean_term(term(layout::kOwnerPrefix, owner));
+  for (auto slot : {layout::kYear, layout::kJournal, layout::kStudyType}) {
+    std::string value = owner_document.get_value(slot);
+    if (!value.empty()) document.add_value(slot, value);
+  }
+  auto generator = english_generator(document);
+  generator.index_text(passage.text);
+  std::vector<std::string> entity_ids;
+  for (const auto& [entity, count] : entities) {
+    add_entity(document, *entity, count);
+    entity_ids.push_back(entity->id);
+  }
+  for (const auto& work : cites) document.add_boolean_term(term(layout::kCitesPrefix, work));
+  for (const auto& edge : edges) document.add_boolean_term(term(layout::kEdgePrefix, edge));
+
+  rapidjson::StringBuffer buffer;
+  JsonWriter json(buffer);
+  json.StartObject();
+  json.Key("id");
+  json_string(json, id);
+  json.Key("kind");
+  json.String("passage");
+  json.Key("owner");
+  json_string(json, owner);
+  json.Key("line");
+  json.Int64(passage.line);
+  json.Key("text");
+  json_string(json, passage.text);
+  json_ids(json, "entities", entity_ids);
+  json_ids(json, "cites", cites);
+  json_ids(json, "edges", edges);
+  json.EndObject();
+  document.set_data(buffer.GetString());
+  return {std::move(id), std::move(document)};
+}
+
+// A drug class defined by its action alone (every tree number under D27).
+bool is_action_class(const schema::Entity& entity) {
+  return !entity.tree_numbers.empty() &&
+         std::all_of(entity.tree_numbers.begin(), entity.tree_numbers.end(),
+                     [](const std::string& tree) { return tree.rfind("D27", 0) == 0; });
+}
+
+// text[begin, end) with the receptors' and conditions' names blanked out, for
+// reading the verbs of a passage: "hyperpolarization-activated … channels"
+// names a channel, it does not say that a drug activates it. Drug names stay
+// ("NMDA receptor antagonist" says how the drug acts).
+std::string cue_text(std::string_view text, const std::vector<Mention>& mentions,
+                     std::size_t begin, std::size_t end) {
+  std::string cues(text.substr(begin, end - begin));
+  for (const auto& mention : mentions) {
+    if (mention.begin < begin || mention.end > end) continue;
+    if (mention.entity->type == schema::EntityType::kDrug) continue;
+    std::fill(cues.begin() + static_cast<std::ptrdiff_t>(mention.begin - begin),
+              cues.begin() + static_cast<std::ptrdiff_t>(mention.end - begin), ' ');
+  }
+  return cues;
+}
+
+// Whether nothing but spaces separates two passages on one line: sentences of
+// one paragraph.
+bool same_paragraph(std::string_view text, const Passage& before, const Passage& after) {
+  return text.substr(before.end, after.begin - before.end).find('\n') == std::string_view::npos;
+}
+
+// The entities a passage's edges are made from: those it names, and, when it
+// names no drug, the drugs of the paragraph's earlier sentences ("Ketamine
+// produces analgesia. It has been shown to inhibit … the NMDA receptor.").
+// `topic` is updated with the drugs the passage names.
+std::vector<const schema::Entity*> with_topic(std::vector<const schema::Entity*> named,
+                                              std::vector<const schema::Entity*>& topic) {
+  std::vector<const schema::Entity*> drugs;
+  for (const auto* entity : named) {
+    // A class of drugs ("NMDA receptor antagonist") does not change the topic.
+    if (entity->type == schema::EntityType::kDrug && !is_action_class(*entity)) {
+      drugs.push_back(entity);
+    }
+  }
+  if (!drugs.empty()) {
+    topic = drugs;
+    return named;
+  }
+  named.insert(named.end(), topic.begin(), topic.end());
+  return named;
+}
+
+// The entities of [begin, end) that take part in edges: all but the
+// chemicals named only as part of a receptor's or a class's name
+// ("N-methyl-D-aspartate" in "N-methyl-D-aspartate (NMDA) receptor"), which
+// say what the receptor is, not what the sentence is about.
+std::vector<const schema::Entity*> edge_entities(std::string_view text,
+                                                 const std::vector<Mention>& mentions,
+                                                 std::size_t begin, std::size_t end) {
+  std::vector<const schema::Entity*> result;
+  std::map<const schema::Entity*, bool> free;  // entity -> named outside a longer name
+  for (const auto& mention : mentions) {
+    if (mention.begin < begin || mention.begin >= end) continue;
+    bool nested = false;
+    for (const auto& other : mentions) {
+      if (&other == &mention) continue;
+      if (other.begin <= mention.begin && mention.end <= other.end &&
+          other.end - other.begin > mention.end - mention.begin) {
+        nested = true;  // inside a longer name
+        break;
+      }
+      // "α-amino-…-propionic acid (AMPA) receptors": a chemical written just
+      // before a receptor's name is part of that name.
+      if (mention.entity->type == schema::EntityType::kDrug &&
+          other.entity->type == schema::EntityType::kReceptor && other.begin >= mention.end &&
+          text.substr(mention.end, other.begin - mention.end).find_first_not_of(" (") ==
+              std::string_view::npos) {
+        nested = true;
+        break;
+      }
+    }
+    free[mention.entity] = free[mention.entity] || !nested;
+  }
+  for (const auto& [entity, named_freely] : free) {
+    if (named_freely) result.push_back(entity);
+  }
+  return result;
+}
+
 
 }  // namespace
 
@@ -86,16 +277,42 @@ std::optional<std::string> work_record_id(const schema::Work& work) {
   return std::nullopt;
 }
 
-std::string reference_record_id(const schema::Reference& reference) {
-  if (reference.doi) return "work:doi:" + *reference.doi;
-  if (reference.pmid) return "work:pmid:" + *reference.pmid;
-  std::string key;
-  if (!reference.authors.empty()) key += schema::fold_for_matching(reference.authors[0].family);
-  key += '|';
-  if (reference.year) key += std::to_string(*reference.year);
-  key += '|';
-  key += schema::fold_for_matching(reference.title.value_or(reference.raw));
-  return "work:ref:" + content_hash(key);
+std::vector<std::string> edge_terms(const std::vector<const schema::Entity*>& entities,
+                                    std::string_view text) {
+  std::vector<const schema::Entity*> ordered = entities;
+  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
+    int ra = edge_rank(a->type);
+    int rb = edge_rank(b->type);
+    return ra != rb ? ra < rb : a->id < b->id;
+  });
+  ordered.erase(std::unique(ordered.begin(), ordered.end()), ordered.end());
+  std::vector<std::string> edges;
+  std::optional<std::vector<std::string>> words;  // folded, when a drug meets a receptor
+  for (std::size_t i = 0; i < ordered.size(); ++i) {
+    for (std::size_t j = i + 1; j < ordered.size(); ++j) {
+      const auto* a = ordered[i];
+      const auto* b = ordered[j];
+      const char* type = nullptr;
+      if (a->type == schema::EntityType::kDrug && b->type == schema::EntityType::kCondition) {
+        type = "studied_for";
+      } else if (a->type == schema::EntityType::kDrug &&
+                 b->type == schema::EntityType::kReceptor) {
+        type = "acts_on";
+      } else if (a->type == schema::EntityType::kReceptor &&
+                 b->type == schema::EntityType::kCondition) {
+        type = "implicated_in";
+      }
+      if (type == nullptr) continue;
+      const std::string pair = a->id + "|" + b->id;
+      edges.push_back(std::string(type) + ":" + pair);
+      if (std::string_view(type) == "acts_on") {
+        if (!words) words = schema::folded_words(text);
+        if (has_cue(*words, kAntagonistCues)) edges.push_back("acts_on:antagonist:" + pair);
+        if (has_cue(*words, kAgonistCues)) edges.push_back("acts_on:agonist:" + pair);
+      }
+    }
+  }
+  return edges;
 }
 
 void WriteCounts::count(WriteOutcome outcome) {
@@ -112,10 +329,12 @@ void WriteCounts::count(WriteOutcome outcome) {
   }
 }
 
-Xapian::Document work_document(const std::string& id, const schema::Work& work,
-                               const schema::Vocabulary& vocabulary, const Tagger& tagger,
-                               std::string_view source, const std::string& hash) {
-  Xapian::Document document;
+Record work_record(const std::string& id, const schema::Work& work,
+                   const schema::Vocabulary& vocabulary, const Tagger& tagger,
+                   std::string_view source, const std::string& hash) {
+  Record record;
+  record.id = id;
+  Xapian::Document& document = record.document;
   add_common(document, layout::kWork, id, hash);
   document.add_boolean_term(term(layout::kSourcePrefix, source));
   if (work.doi) document.add_boolean_term(term(layout::kDoiPrefix, *work.doi));
@@ -142,9 +361,7 @@ Xapian::Document work_document(const std::string& id, const schema::Work& work,
   }
   if (!study_types.empty()) document.add_value(layout::kStudyType, study_types);
 
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem("en"));
-  generator.set_document(document);
+  auto generator = english_generator(document);
   if (work.title) {
     generator.index_text(*work.title, 1, std::string(layout::kTitlePrefix));
     generator.index_text(*work.title);
@@ -164,14 +381,17 @@ Xapian::Document work_document(const std::string& id, const schema::Work& work,
     }
   }
   std::string text = work.title.value_or("");
-  if (work.abstract) text += "\n" + *work.abstract;
-  add_tagged(document, tagger, text);
+  if (work.abstract) text += "\n\n" + *work.abstract;
+  const auto mentions = tagger.tag(text);
+  std::map<const schema::Entity*, Xapian::termcount> counts;
+  for (const auto& mention : mentions) ++counts[mention.entity];
+  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
 
   rapidjson::StringBuffer buffer;
   JsonWriter json(buffer);
   json.StartObject();
   json.Key("id");
-  json.String(id.c_str());
+  json_string(json, id);
   json.Key("kind");
   json.String("work");
   json_field(json, "title", work.title);
@@ -187,48 +407,164 @@ Xapian::Document work_document(const std::string& id, const schema::Work& work,
   for (const auto& author : work.authors) {
     std::string name = author.family;
     if (!author.given.empty()) name += ", " + author.given;
-    json.String(name.c_str());
+    json_string(json, name);
   }
   json.EndArray();
+  std::vector<std::string> types;
+  for (const auto& type : work.publication_types) types.push_back(type.name);
+  json_ids(json, "publication_types", types);
   json.Key("source");
-  json.String(source.data(), static_cast<rapidjson::SizeType>(source.size()));
+  json_string(json, source);
   json.EndObject();
   document.set_data(buffer.GetString());
-  return document;
+
+  // Passages: the sentences that carry an edge, its evidence.
+  if (counts.size() >= 2) {
+    std::size_t number = 0;
+    const auto passages = split_passages(text);
+    std::vector<const schema::Entity*> topic;
+    for (std::size_t p = 0; p < passages.size(); ++p) {
+      const Passage& passage = passages[p];
+      auto entities = entities_between(mentions, passage.begin, passage.end);
+      if (p > 0 && !same_paragraph(text, passages[p - 1], passage)) topic.clear();
+      auto edges = edge_terms(
+          with_topic(edge_entities(text, mentions, passage.begin, passage.end), topic),
+          cue_text(text, mentions, passage.begin, passage.end));
+      if (edges.empty()) continue;
+      record.passages.push_back(
+          passage_document(id, ++number, passage, entities, {}, edges, document, hash));
+    }
+  }
+  return record;
 }
 
-Xapian::Document article_document(const std::string& id, std::string_view text,
-                                  const std::vector<std::string>& cited, const Tagger& tagger,
-                                  const std::string& hash) {
-  Xapian::Document document;
-  add_common(document, layout::kArticle, id, hash);
-  const std::string path = id.substr(id.find(':') + 1);
-  document.add_boolean_term(term(layout::kSourcePrefix, path));
-  std::string_view title = text.substr(0, text.find('\n'));
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem("en"));
-  generator.set_document(document);
-  generator.index_text(std::string(title), 1, std::string(layout::kTitlePrefix));
-  generator.index_text(std::string(text));
-  add_tagged(document, tagger, text);
-  for (const auto& work : cited) document.add_boolean_term(term(layout::kCitesPrefix, work));
+Record cited_work_record(const std::string& id, const schema::Reference& reference,
+                         const std::string& hash) {
+  Record record;
+  record.id = id;
+  Xapian::Document& document = record.document;
+  add_common(document, layout::kWork, id, hash);
+  document.add_boolean_term(term(layout::kSourcePrefix, "references"));
+  if (reference.doi) document.add_boolean_term(term(layout::kDoiPrefix, *reference.doi));
+  if (reference.pmid) document.add_boolean_term(term(layout::kPmidPrefix, *reference.pmid));
+  if (reference.year) {
+    document.add_boolean_term(term(layout::kYearPrefix, std::to_string(*reference.year)));
+    document.add_value(layout::kYear, Xapian::sortable_serialise(*reference.year));
+  }
+  if (reference.container) {
+    document.add_boolean_term(
+        term(layout::kJournalPrefix, schema::fold_for_matching(*reference.container)));
+    document.add_value(layout::kJournal, *reference.container);
+  }
+  for (const auto& author : reference.authors) {
+    if (!author.family.empty()) {
+      document.add_boolean_term(term(layout::kAuthorPrefix, schema::fold_for_matching(author.family)));
+    }
+  }
+  auto generator = english_generator(document);
+  const std::string title = reference.title.value_or(reference.raw);
+  generator.index_text(title, 1, std::string(layout::kTitlePrefix));
+  generator.index_text(title);
 
   rapidjson::StringBuffer buffer;
   JsonWriter json(buffer);
   json.StartObject();
   json.Key("id");
-  json.String(id.c_str());
+  json_string(json, id);
+  json.Key("kind");
+  json.String("work");
+  json_field(json, "title", reference.title);
+  json_field(json, "journal", reference.container);
+  if (reference.year) {
+    json.Key("year");
+    json.Int(*reference.year);
+  }
+  json_field(json, "doi", reference.doi);
+  json_field(json, "pmid", reference.pmid);
+  json.Key("authors");
+  json.StartArray();
+  for (const auto& author : reference.authors) {
+    std::string name = author.family;
+    if (!author.given.empty()) name += ", " + author.given;
+    json_string(json, name);
+  }
+  json.EndArray();
+  json.Key("source");
+  json.String("references");
+  json.Key("reference");
+  json_string(json, reference.raw);
+  json.EndObject();
+  document.set_data(buffer.GetString());
+  return record;
+}
+
+Record article_record(const ArticleInput& article, const Tagger& tagger, const std::string& hash) {
+  Record record;
+  record.id = article.id;
+  Xapian::Document& document = record.document;
+  add_common(document, layout::kArticle, article.id, hash);
+  document.add_boolean_term(term(layout::kSourcePrefix, article.source));
+  const std::string_view text = article.text;
+  const std::string_view title = text.substr(0, text.find('\n'));
+  auto generator = english_generator(document);
+  generator.index_text(std::string(title), 1, std::string(layout::kTitlePrefix));
+  generator.index_text(article.text);
+
+  const auto mentions = tagger.tag(text);
+  std::map<const schema::Entity*, Xapian::termcount> counts;
+  for (const auto& mention : mentions) ++counts[mention.entity];
+  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
+  std::vector<std::string> cited;
+  for (const auto& reference : article.references) {
+    document.add_boolean_term(term(layout::kCitesPrefix, reference.work_id));
+    cited.push_back(reference.work_id);
+  }
+
+  rapidjson::StringBuffer buffer;
+  JsonWriter json(buffer);
+  json.StartObject();
+  json.Key("id");
+  json_string(json, article.id);
   json.Key("kind");
   json.String("article");
   json.Key("title");
-  json.String(title.data(), static_cast<rapidjson::SizeType>(title.size()));
+  json_string(json, title);
   json.Key("source");
-  json.String(path.c_str());
-  json.Key("references");
-  json.Uint(static_cast<unsigned>(cited.size()));
+  json_string(json, article.source);
+  json_ids(json, "cites", cited);
   json.EndObject();
   document.set_data(buffer.GetString());
-  return document;
+
+  // Passages: every sentence of the body, with the works its markers cite.
+  const std::size_t body_end = std::min(article.body_end, text.size());
+  const auto passages = split_passages(text, body_end);
+  const auto markers = find_citation_markers(text.substr(0, body_end));
+  std::vector<CitedReference> cited_references;
+  for (const auto& reference : article.references) {
+    cited_references.push_back(
+        CitedReference{reference.number, reference.first_author_family, reference.year});
+  }
+  std::vector<std::vector<std::string>> cites(passages.size());
+  const auto citing = citing_passages(passages, markers, cited_references);
+  for (std::size_t r = 0; r < citing.size() && r < article.references.size(); ++r) {
+    for (std::size_t p : citing[r]) {
+      auto& list = cites[p];
+      if (std::find(list.begin(), list.end(), article.references[r].work_id) == list.end()) {
+        list.push_back(article.references[r].work_id);
+      }
+    }
+  }
+  std::vector<const schema::Entity*> topic;  // the drugs the paragraph is about so far
+  for (std::size_t p = 0; p < passages.size(); ++p) {
+    auto entities = entities_between(mentions, passages[p].begin, passages[p].end);
+    if (p > 0 && !same_paragraph(text, passages[p - 1], passages[p])) topic.clear();
+    auto edges = edge_terms(
+        with_topic(edge_entities(text, mentions, passages[p].begin, passages[p].end), topic),
+        cue_text(text, mentions, passages[p].begin, passages[p].end));
+    record.passages.push_back(passage_document(article.id, p + 1, passages[p], entities, cites[p],
+                                               edges, document, hash));
+  }
+  return record;
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, std::size_t batch_size)
@@ -250,14 +586,22 @@ std::optional<std::string> IndexWriter::stored_hash(const std::string& id) const
   return database_.get_document(*posting, Xapian::DOC_ASSUME_VALID).get_value(layout::kHash);
 }
 
-void IndexWriter::write(const std::string& id, const Xapian::Document& document, bool replacing) {
+void IndexWriter::begin() {
+  if (pending_ == 0) database_.begin_transaction(true);
+}
+
+void IndexWriter::write(const Record& record, bool replacing) {
   try {
-    if (pending_ == 0) database_.begin_transaction(true);
-    if (replacing) database_.delete_document(term(layout::kOwnerPrefix, id));
-    database_.replace_document(term(layout::kIdPrefix, id), document);
+    begin();
+    if (replacing) database_.delete_document(term(layout::kOwnerPrefix, record.id));
+    database_.replace_document(term(layout::kIdPrefix, record.id), record.document);
+    for (const auto& [id, passage] : record.passages) {
+      database_.replace_document(term(layout::kIdPrefix, id), passage);
+    }
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot write record " + id + ": " + e.get_description());
+    throw IndexError("cannot write record " + record.id + ": " + e.get_description());
   }
+  passages_written_ += record.passages.size();
   written();
 }
 
@@ -265,7 +609,7 @@ bool IndexWriter::remove(const std::string& id) {
   const std::string unique = term(layout::kIdPrefix, id);
   if (database_.get_termfreq(unique) == 0) return false;
   try {
-    if (pending_ == 0) database_.begin_transaction(true);
+    begin();
     database_.delete_document(term(layout::kOwnerPrefix, id));
     database_.delete_document(unique);
   } catch (const Xapian::Error& e) {
@@ -273,6 +617,15 @@ bool IndexWriter::remove(const std::string& id) {
   }
   written();
   return true;
+}
+
+std::vector<std::string> IndexWriter::ids_with_prefix(const std::string& prefix) const {
+  std::vector<std::string> ids;
+  const std::string start = term(layout::kIdPrefix, prefix);
+  for (auto it = database_.allterms_begin(start); it != database_.allterms_end(start); ++it) {
+    ids.push_back((*it).substr(layout::kIdPrefix.size()));
+  }
+  return ids;
 }
 
 void IndexWriter::written() {

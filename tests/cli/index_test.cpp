@@ -1,13 +1,62 @@
 // `litgraph index` and `litgraph stats` on the shipped corpus.
 #include <catch2/catch.hpp>
 
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "fake_services.h"
+#include "litgraph/schema/index_layout.h"
 #include "run_litgraph.h"
 #include "test_support.h"
 
 using litgraph::test::contains;
 using litgraph::test::parse_json;
 using litgraph::test::run_in_repo;
+using litgraph::test::read_file;
+using litgraph::test::Run;
+using litgraph::test::run_litgraph;
+using litgraph::test::source_path;
 using litgraph::test::TempDir;
+namespace layout = litgraph::schema::layout;
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> services_for(
+    const litgraph::test::FakeServices& services, const TempDir& home) {
+  return {{"LITGRAPH_HOME", home.path().string()},
+          {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
+          {"LITGRAPH_EUTILS_URL", services.eutils_url()},
+          {"LITGRAPH_IDCONV_URL", services.idconv_url()},
+          {"LITGRAPH_MAILTO", "tests@example.org"}};
+}
+
+// The JSON data of the records that carry `term`.
+std::vector<rapidjson::Document> records_with(const Xapian::Database& database,
+                                              const std::string& term) {
+  std::vector<rapidjson::Document> records;
+  for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+    records.push_back(parse_json(database.get_document(*it).get_data()));
+  }
+  return records;
+}
+
+// The owners (articles, works) of the passages that carry `term`.
+std::set<std::string> owners_with(const Xapian::Database& database, const std::string& term) {
+  std::set<std::string> owners;
+  for (const auto& record : records_with(database, term)) owners.insert(record["owner"].GetString());
+  return owners;
+}
+
+const std::string k000 = "article:corpus/000_a41c27fd63d7b224.txt";
+const std::string k001 = "article:corpus/001_cd66f4001d99aea2.txt";
+const std::string k002 = "article:corpus/002_ce4e0486c9f0905c.txt";
+const std::string k003 = "article:corpus/003_c30eaf50ce6f0a17.txt";
+const std::string k004 = "article:corpus/004_e528a28dc6c42343.txt";
+
+}  // namespace
 
 TEST_CASE("litgraph index writes the corpus once and finds it unchanged the second time",
           "[cli][index]") {
@@ -18,7 +67,7 @@ TEST_CASE("litgraph index writes the corpus once and finds it unchanged the seco
   INFO(first.err);
   REQUIRE(first.status == 0);
   auto summary = parse_json(first.out);
-  CHECK(summary["added"].GetUint() == 5);
+  CHECK(summary["added"].GetUint() == 5 + 21);  // articles, and the works their references cite
   CHECK(summary["unchanged"].GetUint() == 0);
 
   auto second = run_in_repo({"index", "corpus/", "--home", home.path().string(), "--db", db,
@@ -27,13 +76,14 @@ TEST_CASE("litgraph index writes the corpus once and finds it unchanged the seco
   auto again = parse_json(second.out);
   CHECK(again["added"].GetUint() == 0);
   CHECK(again["replaced"].GetUint() == 0);
-  CHECK(again["unchanged"].GetUint() == 5);
+  CHECK(again["unchanged"].GetUint() == 5 + 21);
 
   auto stats = run_in_repo({"stats", "--home", home.path().string(), "--db", db, "--json"});
   REQUIRE(stats.status == 0);
   auto counts = parse_json(stats.out);
   CHECK(counts["records"]["article"].GetUint() == 5);
-  CHECK(counts["records"]["work"].GetUint() == 0);
+  CHECK(counts["records"]["work"].GetUint() == 21);  // known from the references alone
+  CHECK(counts["records"]["passage"].GetUint() > 200);
   // The 23 references of the seeds cite 21 distinct works (refs --distinct).
   CHECK(counts["edges"]["cites"]["records"].GetUint() >= 21);
   CHECK(counts["entities"]["condition"]["distinct"].GetUint() > 10);
@@ -47,4 +97,136 @@ TEST_CASE("litgraph stats on a missing database is an index error", "[cli][index
                           (home.path() / "nothing").string()});
   CHECK(run.status == 6);
   CHECK(contains(run.err, "nothing"));
+}
+
+TEST_CASE("litgraph index builds the seeds' graph with their crawled works (issue 6)",
+          "[cli][index][issue6]") {
+  litgraph::test::FakeServices services;
+  TempDir home;
+  auto environment = services_for(services, home);
+  Run crawl = run_litgraph({"crawl", "--json", "corpus"}, source_path(""), environment);
+  INFO(crawl.err);
+  REQUIRE(crawl.status == 0);  // all 21 resolve against the stand-ins
+  Run index = run_litgraph({"index", "--json", "corpus"}, source_path(""), environment);
+  INFO(index.err);
+  REQUIRE(index.status == 0);
+  auto summary = parse_json(index.out);
+  CHECK(summary["articles"].GetUint() == 5);
+  CHECK(summary["cited_works"].GetUint() == 21);
+  CHECK(summary["crawled_works"].GetUint() == 21);
+
+  Xapian::Database database((home.path() / "index").string());
+  auto kind = [&](std::string_view name) {
+    return database.get_termfreq(std::string(layout::kKindPrefix) + std::string(name));
+  };
+  CHECK(kind(layout::kArticle) == 5);
+  CHECK(kind(layout::kWork) == 21);  // each cited work once, from the crawl, none from references
+  CHECK(kind(layout::kPassage) > 200);
+  CHECK(database.get_termfreq("XSRCreferences") == 0);
+
+  // 004 cites Zarate 2006 (its reference 2), in the sentence that carries "(2)".
+  const std::string zarate = "work:doi:10.1001/archpsyc.63.8.856";
+  const std::string cites_zarate = std::string(layout::kCitesPrefix) + zarate;
+  std::set<std::string> citing_articles;
+  std::vector<std::string> contexts;
+  for (const auto& record : records_with(database, cites_zarate)) {
+    if (std::string(record["kind"].GetString()) == "article") {
+      citing_articles.insert(record["id"].GetString());
+    } else {
+      CHECK(std::string(record["owner"].GetString()) == k004);
+      contexts.push_back(record["text"].GetString());
+    }
+  }
+  CHECK(citing_articles == std::set<std::string>{k004});
+  // "…(2,3)" and "…Zarate and colleagues in 2006,(2) 12 out of 17 participants (71%)…".
+  CHECK(contexts.size() == 2);
+  bool zarate_sentence = false;
+  for (const auto& context : contexts) {
+    zarate_sentence |= contains(context, "(71%) showed a more than 50% reduction");
+  }
+  CHECK(zarate_sentence);
+
+  // Cohen 2018 is cited by 000 and 001.
+  std::set<std::string> cohen;
+  for (const auto& record : records_with(database, "Cwork:doi:10.1097/aap.0000000000000808")) {
+    if (std::string(record["kind"].GetString()) == "article") cohen.insert(record["id"].GetString());
+  }
+  CHECK(cohen == std::set<std::string>{k000, k001});
+
+  // Ketamine acts on NMDA receptors as an antagonist, by at least three articles.
+  auto antagonist = owners_with(database, "Gacts_on:antagonist:mesh:D007649|mesh:D016194");
+  CHECK(antagonist.size() >= 3);
+  CHECK(antagonist.count(k003) == 1);  // "It has been shown to inhibit … the NMDA receptor"
+  // Ketamine is studied for CRPS in 002 and 003.
+  auto crps = owners_with(database, "Gstudied_for:mesh:D007649|mesh:D020918");
+  CHECK(crps.count(k002) == 1);
+  CHECK(crps.count(k003) == 1);
+  // No depressive disorder from "respiratory depression" in 000.
+  for (const auto& record : records_with(database, "XECmesh:D003866")) {
+    CHECK(std::string(record["id"].GetString()).rfind(k000, 0) != 0);
+  }
+  // The crawled works' MeSH headings are strong evidence (H terms).
+  CHECK(database.get_termfreq("Hmesh:D007649") > 0);
+
+  // Re-indexing unchanged input writes nothing.
+  Run again = run_litgraph({"index", "--json", "corpus"}, source_path(""), environment);
+  auto second = parse_json(again.out);
+  CHECK(second["added"].GetUint() == 0);
+  CHECK(second["replaced"].GetUint() == 0);
+  CHECK(second["passages"].GetUint() == 0);
+  CHECK(second["unchanged"].GetUint() == summary["added"].GetUint());
+}
+
+TEST_CASE("litgraph index replaces an edited file's records only and prunes removed files",
+          "[cli][index][issue6]") {
+  TempDir home;
+  TempDir folder;
+  std::filesystem::create_directories(folder.path() / "corpus");
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("corpus"))) {
+    if (entry.path().extension() == ".txt") {
+      std::filesystem::copy_file(entry.path(), folder.path() / "corpus" / entry.path().filename());
+    }
+  }
+  auto index = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"index", "--json", "--no-works", "--home",
+                                     home.path().string(), "corpus"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Run run = run_litgraph(args, folder.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    return parse_json(run.out);
+  };
+  auto first = index({});
+  const auto records = first["added"].GetUint();
+  CHECK(records == 5 + 21);  // articles and the works known from their references
+
+  Xapian::Database before((home.path() / "index").string());
+  auto passages_of = [](const Xapian::Database& database, const std::string& owner) {
+    return database.get_termfreq(std::string(layout::kOwnerPrefix) + owner);
+  };
+  const auto passages_002 = passages_of(before, k002);
+  const auto passages_003 = passages_of(before, k003);
+
+  // Edit 003: a sentence more. Only 003 is rewritten, with one passage more.
+  const auto edited = folder.path() / "corpus" / "003_c30eaf50ce6f0a17.txt";
+  std::string text = read_file(edited);
+  text.insert(text.find('\n') + 1, "Esketamine was approved in 2019. \n");
+  std::ofstream(edited, std::ios::binary) << text;
+  auto second = index({});
+  CHECK(second["replaced"].GetUint() == 1);
+  CHECK(second["added"].GetUint() == 0);
+  CHECK(second["unchanged"].GetUint() == records - 1);
+  Xapian::Database after((home.path() / "index").string());
+  CHECK(passages_of(after, k003) == passages_003 + 1);
+  CHECK(passages_of(after, k002) == passages_002);
+  CHECK(after.term_exists("XEDlitgraph:esketamine"));
+
+  // Remove 002: without --prune it stays, with --prune it goes with its passages.
+  std::filesystem::remove(folder.path() / "corpus" / "002_ce4e0486c9f0905c.txt");
+  CHECK(index({})["removed"].GetUint() == 0);
+  CHECK(index({"--prune"})["removed"].GetUint() == 1);
+  Xapian::Database pruned((home.path() / "index").string());
+  CHECK(pruned.get_termfreq("Q" + k002) == 0);
+  CHECK(passages_of(pruned, k002) == 0);
+  CHECK(pruned.get_termfreq("Q" + k003) == 1);
 }

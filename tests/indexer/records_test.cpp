@@ -54,7 +54,7 @@ TEST_CASE("Indexing the 3,690 PubMed records gives one work each, with MeSH enti
         REQUIRE(id);
         auto hash = indexer::content_hash(crawlers::work_to_json(*work));
         counts.count(writer.put(*id, hash, [&] {
-          return indexer::work_document(*id, *work, vocabulary(), tagger(), file.string(), hash);
+          return indexer::work_record(*id, *work, vocabulary(), tagger(), file.string(), hash);
         }));
         if (keep_sample && n++ % 100 == 0) sample.push_back(*work);
       }
@@ -66,8 +66,12 @@ TEST_CASE("Indexing the 3,690 PubMed records gives one work each, with MeSH enti
   CHECK(first.added + first.replaced == 3690);  // a DOI shared by two records replaces
 
   Xapian::Database database((dir.path() / "index").string());
-  CHECK(database.get_termfreq(term(layout::kKindPrefix, layout::kWork)) == database.get_doccount());
-  CHECK(database.get_doccount() == first.added);
+  const auto works = database.get_termfreq(term(layout::kKindPrefix, layout::kWork));
+  const auto passages = database.get_termfreq(term(layout::kKindPrefix, layout::kPassage));
+  CHECK(works == first.added);
+  CHECK(works + passages == database.get_doccount());
+  // Abstracts that name a drug and a condition in one sentence give passages.
+  CHECK(passages > 1000);
 
   for (const auto& work : sample) {
     auto id = *indexer::work_record_id(work);
@@ -113,19 +117,46 @@ TEST_CASE("An uncommitted batch is dropped, the committed state kept", "[indexer
   {
     indexer::IndexWriter writer(dir.path() / "index", 100);
     writer.put("work:pmid:123", "h1", [&] {
-      return indexer::work_document("work:pmid:123", work, vocabulary(), tagger(), "t", "h1");
+      return indexer::work_record("work:pmid:123", work, vocabulary(), tagger(), "t", "h1");
     });
     writer.commit();
     work.pmid = "456";
     writer.put("work:pmid:456", "h2", [&] {
-      return indexer::work_document("work:pmid:456", work, vocabulary(), tagger(), "t", "h2");
+      return indexer::work_record("work:pmid:456", work, vocabulary(), tagger(), "t", "h2");
     });
     // No commit: as if the process were killed here.
   }
   Xapian::Database database((dir.path() / "index").string());
-  CHECK(database.get_doccount() == 1);
+  // The committed work and its one passage (ketamine studied for CRPS).
+  CHECK(database.get_termfreq(term(layout::kKindPrefix, layout::kWork)) == 1);
+  CHECK(database.get_termfreq(term(layout::kKindPrefix, layout::kPassage)) == 1);
+  CHECK(database.term_exists("Gstudied_for:mesh:D007649|mesh:D020918"));
   CHECK(database.term_exists("XPMID123"));
   CHECK_FALSE(database.term_exists("XPMID456"));
   CHECK(database.term_exists(term(layout::kConditionPrefix, "mesh:D020918")));
   CHECK(database.term_exists(term(layout::kDrugPrefix, "mesh:D007649")));
+}
+
+TEST_CASE("edge_terms types each pair by its ends and reads the verb", "[indexer][records]") {
+  const auto* ketamine = vocabulary().find("mesh:D007649");
+  const auto* nmda = vocabulary().find("mesh:D016194");
+  const auto* crps = vocabulary().find("mesh:D020918");
+  const auto* esketamine = vocabulary().find("litgraph:esketamine");
+  REQUIRE((ketamine && nmda && crps && esketamine));
+  using Edges = std::vector<std::string>;
+  // Drug, receptor, condition: ordered drug < receptor < condition whatever the input order.
+  CHECK(indexer::edge_terms({crps, nmda, ketamine}, "ketamine and the receptor in CRPS") ==
+        Edges{"acts_on:mesh:D007649|mesh:D016194", "studied_for:mesh:D007649|mesh:D020918",
+              "implicated_in:mesh:D016194|mesh:D020918"});
+  CHECK(indexer::edge_terms({ketamine, nmda}, "ketamine blocks the receptor") ==
+        Edges{"acts_on:mesh:D007649|mesh:D016194", "acts_on:antagonist:mesh:D007649|mesh:D016194"});
+  CHECK(indexer::edge_terms({ketamine, nmda}, "an agonist at the receptor") ==
+        Edges{"acts_on:mesh:D007649|mesh:D016194", "acts_on:agonist:mesh:D007649|mesh:D016194"});
+  // "antagonist" contains "agonist" but is not one.
+  CHECK(indexer::edge_terms({ketamine, nmda}, "an antagonist") ==
+        Edges{"acts_on:mesh:D007649|mesh:D016194", "acts_on:antagonist:mesh:D007649|mesh:D016194"});
+  // Two drugs make no edge; an entity once is once.
+  CHECK(indexer::edge_terms({ketamine, esketamine}, "ketamine and esketamine").empty());
+  CHECK(indexer::edge_terms({ketamine, ketamine, crps}, "") ==
+        Edges{"studied_for:mesh:D007649|mesh:D020918"});
 }

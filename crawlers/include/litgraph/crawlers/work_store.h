@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "litgraph/schema/reference.h"
 #include "litgraph/schema/work.h"
 
 namespace litgraph::crawlers {
@@ -27,6 +28,12 @@ std::string work_to_json(const schema::Work& work);
 std::string stored_work_to_json(const StoredWork& stored);
 // Parses what stored_work_to_json wrote; nullopt (and `error`) if it cannot.
 std::optional<StoredWork> stored_work_from_json(std::string_view json, std::string* error = nullptr);
+
+// The key under which a crawl stores what it found for `reference` when the
+// reference has no identifier: "ref:" and 16 hex digits of a hash of its
+// folded title (or text), year and first author. (References with a DOI or
+// PMID are stored under "doi:…" or "pmid:…".)
+std::string reference_store_key(const schema::Reference& reference);
 
 class WorkStore {
  public:

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -24,29 +25,63 @@ namespace litgraph::indexer {
 std::string content_hash(std::string_view bytes);
 
 // The record id of a work: "work:doi:<doi>", else "work:pmid:<pmid>", else
-// nullopt (a work without either is indexed under its reference's key).
+// nullopt.
 std::optional<std::string> work_record_id(const schema::Work& work);
 
-// The record id of a reference that names no resolved work: "work:doi:…" when
-// it carries a DOI, "work:pmid:…" for a PMID, else "work:ref:<key>" with a
-// key made from its first author, year and title.
-std::string reference_record_id(const schema::Reference& reference);
+// One record and the passages it owns (each with its own id), written together.
+struct Record {
+  std::string id;
+  Xapian::Document document;
+  std::vector<std::pair<std::string, Xapian::Document>> passages;
+};
 
 // A work record: identifiers, title (also as free text), authors, journal,
 // year, publication types, abstract as free text; entities from its MeSH
 // headings and chemicals (H, and M when major) mapped by descriptor UI, and
 // from the tagger on title and abstract (E and the typed prefix, wdf =
-// mentions). `source` names where it came from (a file, or "works").
-Xapian::Document work_document(const std::string& id, const schema::Work& work,
-                               const schema::Vocabulary& vocabulary, const Tagger& tagger,
-                               std::string_view source, const std::string& hash);
+// mentions). The sentences of title and abstract that name two entities of
+// an edge's types become its passages, with their edges. `source` names where
+// it came from (a file, or "works").
+Record work_record(const std::string& id, const schema::Work& work,
+                   const schema::Vocabulary& vocabulary, const Tagger& tagger,
+                   std::string_view source, const std::string& hash);
 
-// An article record: the file's text as free text (its first line as the
-// title), entities from the tagger, and a C<work id> term for every
-// reference of its list (ids from `cited`, one per reference, in order).
-Xapian::Document article_document(const std::string& id, std::string_view text,
-                                  const std::vector<std::string>& cited,
-                                  const Tagger& tagger, const std::string& hash);
+// A work known only from a reference list (not crawled, not imported): its
+// title, authors, year and journal as cited.
+Record cited_work_record(const std::string& id, const schema::Reference& reference,
+                         const std::string& hash);
+
+// One entry of an article's reference list, resolved to the work it cites.
+struct ArticleReference {
+  int number = 0;                   // the entry's position, as numbered markers count
+  std::string first_author_family;  // for author-year markers
+  std::optional<int> year;
+  std::string work_id;              // "work:doi:…", "work:ref:…"
+};
+
+struct ArticleInput {
+  std::string id;      // "article:<path>"
+  std::string source;  // the path as given
+  std::string text;    // UTF-8
+  // Where the reference list starts (passages stop there); npos if none.
+  std::size_t body_end = std::string::npos;
+  std::vector<ArticleReference> references;
+};
+
+// An article record (its text as free text, its first line as title, the
+// entities the tagger finds, C<work id> for every reference) and one passage
+// per sentence of its body, with the passage's entities, the works its
+// in-text markers cite (C) and its co-occurrence edges (G).
+Record article_record(const ArticleInput& article, const Tagger& tagger, const std::string& hash);
+
+// The co-occurrence edge terms (G…) of a passage naming `entities`: one per
+// pair of an edge type (drug–condition studied_for, drug–receptor acts_on,
+// receptor–condition implicated_in), and acts_on:antagonist / acts_on:agonist
+// when `text` says so ("blocks", "antagonist", "inhibits" / "agonist",
+// "activates", "stimulates"; the builders pass the passage with receptor and
+// condition names blanked, so "hyperpolarization-activated" is no verb).
+std::vector<std::string> edge_terms(const std::vector<const schema::Entity*>& entities,
+                                    std::string_view text);
 
 // What a write did.
 enum class WriteOutcome { kAdded, kReplaced, kUnchanged };
@@ -56,6 +91,7 @@ struct WriteCounts {
   std::size_t replaced = 0;
   std::size_t unchanged = 0;
   std::size_t removed = 0;
+  std::size_t passages = 0;  // passage records written
   void count(WriteOutcome outcome);
 };
 
@@ -63,12 +99,12 @@ struct WriteCounts {
 // stored content hash equals the new one, so re-indexing unchanged input
 // writes nothing. Changes become visible, and survive a killed process, at
 // commit(): every `batch_size` writes and when commit() is called. The
-// destructor does not commit (a failed run keeps the last committed state).
+// destructor does not commit: a failed run keeps the last committed state.
 // Not thread-safe.
 class IndexWriter {
  public:
   // Opens or creates the database (see database.h for the errors thrown).
-  IndexWriter(const std::filesystem::path& path, std::size_t batch_size = 20000);
+  explicit IndexWriter(const std::filesystem::path& path, std::size_t batch_size = 20000);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
@@ -76,32 +112,37 @@ class IndexWriter {
   // The stored hash of record `id`, or nullopt if there is none.
   std::optional<std::string> stored_hash(const std::string& id) const;
 
-  // Adds or replaces record `id` (the document must carry its Q term and
-  // hash, as the builders above make it) unless the stored hash is `hash`.
-  // Passages of a replaced owner are removed first.
-  template <typename MakeDocument>
-  WriteOutcome put(const std::string& id, const std::string& hash, MakeDocument make) {
+  // Adds or replaces record `id` with what make() returns (a Record carrying
+  // `id` and `hash`, as the builders above make it) unless the stored hash
+  // is `hash`. A replaced record's old passages are removed first.
+  template <typename MakeRecord>
+  WriteOutcome put(const std::string& id, const std::string& hash, MakeRecord make) {
     auto stored = stored_hash(id);
     if (stored && *stored == hash) return WriteOutcome::kUnchanged;
-    write(id, make(), stored.has_value());
+    write(make(), stored.has_value());
     return stored ? WriteOutcome::kReplaced : WriteOutcome::kAdded;
   }
 
   // Removes record `id` and its passages; false if there was none.
   bool remove(const std::string& id);
 
+  // The ids of the records whose id starts with `prefix` ("article:corpus/").
+  std::vector<std::string> ids_with_prefix(const std::string& prefix) const;
+
   // Makes every write so far durable. Throws IndexError on failure.
   void commit();
 
-  Xapian::WritableDatabase& database() { return database_; }
+  std::size_t passages_written() const { return passages_written_; }
 
  private:
-  void write(const std::string& id, const Xapian::Document& document, bool replacing);
+  void write(const Record& record, bool replacing);
+  void begin();
   void written();
 
   Xapian::WritableDatabase database_;
   std::size_t batch_size_;
   std::size_t pending_ = 0;
+  std::size_t passages_written_ = 0;
 };
 
 }  // namespace litgraph::indexer
