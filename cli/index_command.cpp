@@ -3,7 +3,12 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <map>
 #include <set>
 #include <ostream>
@@ -40,6 +45,127 @@ bool is_pubmed_file(const std::string& path) {
   return ends(".xml") || ends(".xml.gz");
 }
 
+// What reading PubMed files into the index came to.
+struct PubmedLoad {
+  std::size_t records = 0;  // records read
+  indexer::WriteCounts counts;
+  std::size_t passages = 0;
+  std::vector<std::string> warnings;  // "file: problem"
+};
+
+// Indexes `files` with `writer`, skipping unchanged records: the incremental path.
+void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& files,
+                 const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
+                 PubmedLoad& load, const std::function<void(std::size_t)>& progress) {
+  for (const auto& path : files) {
+    crawlers::PubmedStream stream(path);
+    while (auto work = stream.next()) {
+      ++load.records;
+      auto id = indexer::work_record_id(*work);
+      if (!id) continue;
+      const std::string hash =
+          indexer::content_hash(std::string(kRecordVersion) + crawlers::work_to_json(*work));
+      load.counts.count(writer.put(*id, hash, [&] {
+        return indexer::work_record(*id, *work, vocabulary, tagger, path, hash);
+      }));
+      if (progress) progress(1);
+    }
+    for (const auto& problem : stream.errors()) load.warnings.push_back(path + ": " + problem);
+  }
+}
+
+// A bulk load into a new database: `jobs` threads each index their share of
+// the files into a shard of their own, and Xapian's compaction merges the
+// shards into `database`. Records that two files share (one DOI) are then
+// kept once. Throws IndexError.
+PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::string>& files,
+                            unsigned jobs, std::size_t batch_size,
+                            const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
+                            bool progress, std::ostream& err) {
+  const fs::path shards = database.string() + ".shards";
+  std::error_code error;
+  fs::remove_all(shards, error);
+  fs::create_directories(shards);
+  std::vector<PubmedLoad> loads(jobs);
+  std::vector<std::exception_ptr> failures(jobs);
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  auto report = [&](std::size_t n) {
+    std::size_t now = done += n;
+    if (progress && now % 1000 == 0) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      err << "\rindex: " << now << " PubMed records" << std::flush;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned job = 0; job < jobs; ++job) {
+    threads.emplace_back([&, job] {
+      try {
+        std::vector<std::string> mine;
+        for (std::size_t k = job; k < files.size(); k += jobs) mine.push_back(files[k]);
+        indexer::IndexWriter writer(shards / std::to_string(job), batch_size);
+        load_pubmed(writer, mine, vocabulary, tagger, loads[job], report);
+        writer.commit();
+        loads[job].passages = writer.passages_written();
+      } catch (...) {
+        failures[job] = std::current_exception();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  if (progress) err << "\n";
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+
+  PubmedLoad total;
+  for (const auto& load : loads) {
+    total.records += load.records;
+    total.counts.added += load.counts.added;
+    total.counts.replaced += load.counts.replaced;
+    total.counts.unchanged += load.counts.unchanged;
+    total.passages += load.passages;
+    total.warnings.insert(total.warnings.end(), load.warnings.begin(), load.warnings.end());
+  }
+  try {
+    Xapian::Database combined;
+    for (unsigned job = 0; job < jobs; ++job) {
+      combined.add_database(Xapian::Database((shards / std::to_string(job)).string()));
+    }
+    fs::remove_all(database, error);  // empty: checked by the caller
+    combined.compact(database.string());
+    // One record per id: a work two files share was written in both shards.
+    Xapian::WritableDatabase merged(database.string(), Xapian::DB_OPEN);
+    std::vector<std::string> duplicated;
+    const std::string prefix = std::string(layout::kIdPrefix) + "work:";
+    for (auto it = merged.allterms_begin(prefix); it != merged.allterms_end(prefix); ++it) {
+      if (it.get_termfreq() > 1) duplicated.push_back(*it);
+    }
+    for (const auto& unique : duplicated) {
+      std::vector<Xapian::docid> ids(merged.postlist_begin(unique), merged.postlist_end(unique));
+      for (std::size_t k = 0; k + 1 < ids.size(); ++k) merged.delete_document(ids[k]);
+      if (unique.find('#') == std::string::npos) total.counts.replaced += ids.size() - 1;
+    }
+    total.counts.added -= std::min(total.counts.added, total.counts.replaced);
+    merged.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(database.string() + ": cannot merge the shards: " + e.get_description());
+  }
+  fs::remove_all(shards, error);
+  return total;
+}
+
+// Whether `database` holds no record yet (or does not exist).
+bool is_empty_database(const fs::path& database) {
+  std::error_code error;
+  if (!fs::exists(database, error)) return true;
+  try {
+    return Xapian::Database(database.string()).get_doccount() == 0;
+  } catch (const Xapian::Error&) {
+    return false;  // let the writer report what is wrong with it
+  }
+}
+
 }  // namespace
 
 ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream& err) {
@@ -51,7 +177,6 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   const fs::path database = options.database.empty() ? options.home / "index" : options.database;
   std::error_code error;
   fs::create_directories(database.parent_path(), error);
-  indexer::IndexWriter writer(database, options.batch_size);
   indexer::WriteCounts counts;
   ExitCode status = ExitCode::kOk;
 
@@ -60,6 +185,36 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   for (const auto& path : options.paths) {
     (is_pubmed_file(path) ? pubmed_paths : article_paths).push_back(path);
   }
+  for (const auto& path : pubmed_paths) {
+    if (!fs::is_regular_file(path, error)) throw UsageError(path + ": no such file");
+  }
+
+  // PubMed files first: into a new database in parallel shards, else one by one.
+  PubmedLoad pubmed;
+  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, pubmed_paths.size()));
+  const bool bulk = jobs > 1 && is_empty_database(database);
+  if (bulk) {
+    pubmed = bulk_load_pubmed(database, pubmed_paths, jobs, options.batch_size, vocabulary, tagger,
+                              options.progress, err);
+  }
+  indexer::IndexWriter writer(database, options.batch_size);
+  if (!bulk && !pubmed_paths.empty()) {
+    std::size_t seen = 0;
+    load_pubmed(writer, pubmed_paths, vocabulary, tagger, pubmed, [&](std::size_t n) {
+      seen += n;
+      if (options.progress && seen % 1000 == 0) err << "\rindex: " << seen << " PubMed records" << std::flush;
+    });
+    if (options.progress) err << "\n";
+    pubmed.passages = writer.passages_written();
+  }
+  for (const auto& warning : pubmed.warnings) {
+    err << warning << "\n";
+    status = ExitCode::kPartial;
+  }
+  counts.added += pubmed.counts.added;
+  counts.replaced += pubmed.counts.replaced;
+  counts.unchanged += pubmed.counts.unchanged;
+  const std::size_t passages_before = writer.passages_written();
 
   // The crawled works: records of their own, and what references resolve to.
   std::vector<crawlers::StoredWork> stored;
@@ -151,31 +306,6 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
                             [&] { return indexer::article_record(input, tagger, hash); }));
   }
 
-  std::size_t pubmed_records = 0;
-  for (const auto& path : pubmed_paths) {
-    crawlers::PubmedStream stream(path);
-    while (auto work = stream.next()) {
-      ++pubmed_records;
-      auto id = indexer::work_record_id(*work);
-      if (!id) continue;
-      const std::string hash =
-          indexer::content_hash(std::string(kRecordVersion) + crawlers::work_to_json(*work));
-      counts.count(writer.put(*id, hash, [&] {
-        return indexer::work_record(*id, *work, vocabulary, tagger, path, hash);
-      }));
-      if (options.progress && pubmed_records % 1000 == 0) {
-        err << "\rindex: " << path << ": " << pubmed_records << " records, "
-            << (100 * stream.bytes_read() / std::max<std::uint64_t>(1, stream.file_size()))
-            << "%" << std::flush;
-      }
-    }
-    if (options.progress) err << "\n";
-    for (const auto& problem : stream.errors()) {
-      err << path << ": warning: " << problem << "\n";
-      status = ExitCode::kPartial;
-    }
-  }
-
   for (const auto& work : stored) {
     const std::string id = *indexer::work_record_id(work.work);
     const std::string hash =
@@ -219,13 +349,13 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
     json.Key("removed");
     json.Uint64(counts.removed);
     json.Key("passages");
-    json.Uint64(writer.passages_written());
+    json.Uint64(pubmed.passages + writer.passages_written() - passages_before);
     json.Key("articles");
     json.Uint64(articles.size());
     json.Key("cited_works");
     json.Uint64(distinct.size());
     json.Key("pubmed_records");
-    json.Uint64(pubmed_records);
+    json.Uint64(pubmed.records);
     json.Key("crawled_works");
     json.Uint64(stored.size());
     json.Key("seconds");
@@ -235,8 +365,8 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   } else {
     out << "index: " << database.string() << ": " << counts.added << " added, " << counts.replaced
         << " replaced, " << counts.unchanged << " unchanged, " << counts.removed << " removed, "
-        << writer.passages_written() << " passages written (" << articles.size()
-        << " articles citing " << distinct.size() << " works, " << pubmed_records
+        << pubmed.passages + writer.passages_written() - passages_before << " passages written (" << articles.size()
+        << " articles citing " << distinct.size() << " works, " << pubmed.records
         << " PubMed records, " << stored.size() << " crawled works) in "
         << static_cast<long>(seconds * 1000) << " ms\n";
   }

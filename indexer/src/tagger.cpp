@@ -564,7 +564,11 @@ std::vector<Mention> Tagger::tag(std::string_view text) const {
       }
     }
     if (best_length == 0) {
+      // Element symbols: one capital and at most one lower-case letter.
+      const bool symbol_shaped = first_raw.size() <= 2 && first_raw[0] >= 'A' &&
+                                 first_raw[0] <= 'Z';
       for (const auto& element : kElementSymbols) {
+        if (!symbol_shaped) break;
         if (first_raw != element.symbol || !written_as_ion(text, first.begin, first.end)) continue;
         if (auto found = index.element_entities.find(element.id);
             found != index.element_entities.end()) {

@@ -90,7 +90,11 @@ TEST_CASE("Indexing the 3,690 PubMed records gives one work each, with MeSH enti
         return it != document.termlist_end() && *it == t;
       };
       CHECK(has(term(layout::kMeshHeadingPrefix, entity->id)));
-      CHECK(has(term(layout::kEntityPrefix, entity->id)));
+      std::string_view typed = entity->type == schema::EntityType::kDrug ? layout::kDrugPrefix
+                               : entity->type == schema::EntityType::kCondition
+                                   ? layout::kConditionPrefix
+                                   : layout::kReceptorPrefix;
+      CHECK(has(term(typed, entity->id)));
       CHECK(has(term(layout::kMeshMajorPrefix, entity->id)) == heading.major);
     }
     if (work.year) {

@@ -19,7 +19,8 @@
 // removing an owner removes its passages with delete_document(O<owner id>).
 //
 // Edges are terms, not a second store (Xapian counts and lists them):
-//   mentions     E<entity id> on the article/work/passage, wdf = mentions;
+//   mentions     XED/XEC/XER<entity id> (drug, condition, receptor) on the
+//                article/work/passage, wdf = mentions;
 //                M<entity id> when a MeSH heading of the work names the
 //                entity as a major topic, H<entity id> for any MeSH heading
 //                or chemical (strong evidence, as opposed to text mentions)
@@ -57,8 +58,8 @@ inline constexpr std::string_view kPmidPrefix = "XPMID";  // PMID
 inline constexpr std::string_view kYearPrefix = "Y";      // four-digit year
 inline constexpr std::string_view kStudyTypePrefix = "T"; // publication type, folded
 inline constexpr std::string_view kSourcePrefix = "XSRC"; // article file, work origin file
-// Entities, by type and for any type; the text after the prefix is the id.
-inline constexpr std::string_view kEntityPrefix = "E";      // any type
+// Entities by type; the text after the prefix is the id ("XEDmesh:D007649").
+// Any type is the OR of the three.
 inline constexpr std::string_view kDrugPrefix = "XED";      // drug
 inline constexpr std::string_view kConditionPrefix = "XEC"; // condition
 inline constexpr std::string_view kReceptorPrefix = "XER";  // receptor
@@ -68,13 +69,12 @@ inline constexpr std::string_view kCitesPrefix = "C";       // cited work id
 inline constexpr std::string_view kEdgePrefix = "G";        // co-occurrence edge
 
 // Value slots.
+// (Slots 1 and 4 are unused: kind and id are terms, K and Q.)
 enum Slot : unsigned {  // Xapian::valueno
-  kYear = 0,       // sortable_serialise(year)
-  kKindSlot = 1,   // the kind, as text (facets)
-  kJournal = 2,    // journal as written (facets)
-  kHash = 3,       // content hash of the input the record was made from
-  kRecordId = 4,   // the record id (without Q)
-  kStudyType = 5,  // publication types joined by '\n' (facets)
+  kYear = 0,       // sortable_serialise(year); passages carry their owner's
+  kJournal = 2,    // journal as written (facets); works
+  kHash = 3,       // content hash of the input the record was made from; not on passages
+  kStudyType = 5,  // publication types joined by '\n' (facets); works
 };
 
 // Document data: a JSON object with the fields a result shows (title,

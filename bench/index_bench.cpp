@@ -1,0 +1,170 @@
+// litgraph_index_bench: how fast `litgraph index` loads PubMed records into a
+// new database, and how much memory and disk it takes.
+//
+// Runs the real program (fork/exec, as a user would) on the shared efetch
+// files (3,690 records), then on a larger set made from them: copies whose
+// PMIDs and DOIs are rewritten so that every record is a distinct work
+// (--records, default 100,000). Reports wall time, records/s, the child's
+// peak RSS (wait4) and the size of the database, which a bulk load into a new
+// database leaves compacted.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "litgraph/crawlers/pubmed_xml.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int status = -1;
+  double seconds = 0;
+  long peak_rss_kib = 0;
+};
+
+Result run(const std::vector<std::string>& args, const fs::path& log) {
+  auto start = std::chrono::steady_clock::now();
+  pid_t child = fork();
+  if (child == 0) {
+    FILE* out = std::fopen(log.c_str(), "w");
+    if (out != nullptr) {
+      dup2(fileno(out), 1);
+      dup2(fileno(out), 2);
+    }
+    std::vector<char*> argv;
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(child, &status, 0, &usage);
+  Result result;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.peak_rss_kib = usage.ru_maxrss;
+  return result;
+}
+
+std::uintmax_t folder_size(const fs::path& folder) {
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  }
+  return bytes;
+}
+
+std::size_t count_records(const std::string& xml) {
+  std::size_t count = 0;
+  for (std::size_t at = xml.find("<PubmedArticle>"); at != std::string::npos;
+       at = xml.find("<PubmedArticle>", at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+// Copy `copy` of an efetch file: every PMID gets the copy number in front
+// (PMIDs stay digits), every DOI a ".copyN" suffix.
+std::string rewrite(const std::string& xml, int copy) {
+  static const std::regex pmid(R"((<PMID[^>]*>|<ArticleId IdType="pubmed">)(\d+)<)");
+  static const std::regex doi(R"((IdType="doi">|EIdType="doi"[^>]*>)([^<]+)<)");
+  std::string with_pmids =
+      std::regex_replace(xml, pmid, "$01" + std::to_string(900 + copy) + "$2<");
+  return std::regex_replace(with_pmids, doi, "$01$2.copy" + std::to_string(copy) + "<");
+}
+
+void write_gzip(const fs::path& path, const std::string& bytes) {
+  gzFile out = gzopen(path.c_str(), "wb1");
+  gzwrite(out, bytes.data(), static_cast<unsigned>(bytes.size()));
+  gzclose(out);
+}
+
+void report(const char* label, std::size_t records, const Result& result, const fs::path& database) {
+  std::printf("%-28s %8zu records  %7.1f s  %6.0f records/s  peak RSS %5.0f MiB  database %6.1f MB  (exit %d)\n",
+              label, records, result.seconds, records / result.seconds,
+              result.peak_rss_kib / 1024.0, folder_size(database) / 1e6, result.status);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Times `litgraph index` on PubMed records (a new database each run)",
+               "litgraph_index_bench"};
+  std::string binary = LITGRAPH_BINARY;
+  std::string source = LITGRAPH_DEFAULT_PUBMED_DIR;
+  std::size_t records = 100000;
+  std::string jobs;
+  std::string work = (fs::temp_directory_path() / "litgraph-index-bench").string();
+  app.add_option("--litgraph", binary, "The litgraph program");
+  app.add_option("--pubmed", source, "Folder of PubMed efetch .xml.gz files");
+  app.add_option("--records", records, "Records in the large run (0: skip it)");
+  app.add_option("--jobs", jobs, "Passed to litgraph index --jobs (default: its own)");
+  app.add_option("--work", work, "Scratch folder (removed and remade)");
+  CLI11_PARSE(app, argc, argv);
+
+  fs::remove_all(work);
+  fs::create_directories(work);
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(source)) {
+    if (entry.path().extension() == ".gz") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> originals;
+  std::size_t original_records = 0;
+  for (const auto& file : files) {
+    auto read = litgraph::crawlers::read_gzip_file(file);
+    if (!read.error.empty()) {
+      std::fprintf(stderr, "%s: %s\n", file.c_str(), read.error.c_str());
+      return 5;
+    }
+    original_records += count_records(read.bytes);
+    originals.push_back(std::move(read.bytes));
+  }
+
+  auto index = [&](const std::vector<std::string>& inputs, const fs::path& database) {
+    std::vector<std::string> args = {binary, "index", "--no-works", "--home", work,
+                                     "--db", database.string()};
+    if (!jobs.empty()) {
+      args.push_back("--jobs");
+      args.push_back(jobs);
+    }
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    return run(args, fs::path(work) / "log.txt");
+  };
+
+  std::vector<std::string> shared;
+  for (const auto& file : files) shared.push_back(file.string());
+  report("shared efetch files", original_records, index(shared, fs::path(work) / "small"),
+         fs::path(work) / "small");
+
+  if (records > 0) {
+    const fs::path generated = fs::path(work) / "generated";
+    fs::create_directories(generated);
+    std::vector<std::string> inputs;
+    std::size_t written = 0;
+    for (int copy = 0; written < records; ++copy) {
+      for (std::size_t k = 0; k < originals.size() && written < records; ++k) {
+        fs::path path = generated / ("copy" + std::to_string(copy) + "_" + files[k].filename().string());
+        write_gzip(path, rewrite(originals[k], copy));
+        written += count_records(originals[k]);
+        inputs.push_back(path.string());
+      }
+    }
+    report("generated copies", written, index(inputs, fs::path(work) / "large"),
+           fs::path(work) / "large");
+  }
+  std::printf("log of the last run: %s/log.txt\n", work.c_str());
+  return 0;
+}
