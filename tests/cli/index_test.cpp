@@ -230,3 +230,41 @@ TEST_CASE("litgraph index replaces an edited file's records only and prunes remo
   CHECK(passages_of(pruned, k002) == 0);
   CHECK(pruned.get_termfreq("Q" + k003) == 1);
 }
+
+TEST_CASE("litgraph index loads PubMed files in parallel shards and keeps each work once",
+          "[cli][index][issue6]") {
+  TempDir home;
+  const std::string file =
+      litgraph::test::shared_path("data/pubmed/alzheimers-efetch/pubmed_0_to_99.xml.gz").string();
+  const std::string other =
+      litgraph::test::shared_path("data/pubmed/alzheimers-efetch/pubmed_100_to_199.xml.gz").string();
+  // The same file twice: each shard indexes it, and the merge keeps one copy.
+  Run bulk = run_litgraph({"index", "--json", "--no-works", "--jobs", "2", "--home",
+                           home.path().string(), file, other, file},
+                          home.path());
+  INFO(bulk.err);
+  REQUIRE(bulk.status == 0);
+  auto summary = parse_json(bulk.out);
+  const auto read = summary["pubmed_records"].GetUint();
+  Xapian::Database database((home.path() / "index").string());
+  const auto works = database.get_termfreq("Kwork");
+  CHECK(works < read);  // 91 records were read twice
+  CHECK(summary["added"].GetUint() == works);
+  for (auto it = database.allterms_begin("Qwork:"); it != database.allterms_end("Qwork:"); ++it) {
+    INFO(*it);
+    CHECK(it.get_termfreq() == 1);
+  }
+  // Passages belong to works that exist.
+  for (auto it = database.allterms_begin("O"); it != database.allterms_end("O"); ++it) {
+    CHECK(database.get_termfreq("Q" + (*it).substr(1)) == 1);
+  }
+
+  // The same files again, now one by one into the existing database: nothing changes.
+  Run again = run_litgraph({"index", "--json", "--no-works", "--home", home.path().string(),
+                            file, other},
+                           home.path());
+  auto second = parse_json(again.out);
+  CHECK(second["added"].GetUint() == 0);
+  CHECK(second["replaced"].GetUint() == 0);
+  CHECK(second["unchanged"].GetUint() == works);
+}

@@ -117,11 +117,20 @@ class IndexWriter {
   // is `hash`. A replaced record's old passages are removed first.
   template <typename MakeRecord>
   WriteOutcome put(const std::string& id, const std::string& hash, MakeRecord make) {
+    if (append_only_) {
+      write(make(), false);
+      return WriteOutcome::kAdded;
+    }
     auto stored = stored_hash(id);
     if (stored && *stored == hash) return WriteOutcome::kUnchanged;
     write(make(), stored.has_value());
     return stored ? WriteOutcome::kReplaced : WriteOutcome::kAdded;
   }
+
+  // Writes every record as new, without looking it up: for filling an empty
+  // shard, where a record met twice is kept twice (the caller removes the
+  // duplicates after merging).
+  void set_append_only(bool append_only) { append_only_ = append_only; }
 
   // Removes record `id` and its passages; false if there was none.
   bool remove(const std::string& id);
@@ -143,6 +152,7 @@ class IndexWriter {
   std::size_t batch_size_;
   std::size_t pending_ = 0;
   std::size_t passages_written_ = 0;
+  bool append_only_ = false;
 };
 
 }  // namespace litgraph::indexer
