@@ -9,14 +9,23 @@
 //                                           id "work:doi:<doi>", else
 //                                           "work:pmid:<pmid>", else
 //                                           "work:ref:<reference key>"
-//   passage  a sentence of an article or an abstract, with its entities
+//   passage  a sentence: every sentence of an article's body (free text
+//            indexed), and the sentences of a work's title and abstract
+//            that carry a co-occurrence edge (no free text: the work has it)
 //                                           id "<owner id>#p<n>"
 //
-// Every record has exactly one unique-id term Q<id>; every write is
-// replace_document(Q<id>, doc), so writing the same record twice leaves one.
-// A record's content hash (value slot kHash) lets the indexer skip unchanged
-// input without writing. Passages carry O<owner id>, so that replacing or
-// removing an owner removes its passages with delete_document(O<owner id>).
+// Every record has exactly one unique-id term Q<id>. A record that exists is
+// rewritten with replace_document(Q<id>, doc), a new one added; writing the
+// same record twice leaves one. A record's content hash (value slot kHash)
+// lets the indexer skip unchanged input without writing. Passages carry
+// O<owner id> and are written and removed with their owner
+// (delete_document(O<owner id>)). A bulk load builds shards without lookups
+// and removes the duplicate Q terms after merging them.
+//
+// Why edges are passage terms rather than records of their own: an edge's
+// weight and evidence are then one posting list (termfreq and the passages in
+// it), they are replaced with the passage, and a shard or a remote database
+// counts them like any other term.
 //
 // Edges are terms, not a second store (Xapian counts and lists them):
 //   mentions     XED/XEC/XER<entity id> (drug, condition, receptor) on the
@@ -26,7 +35,10 @@
 //                or chemical (strong evidence, as opposed to text mentions)
 //   cites        C<work id> on the citing article, and on each passage
 //                that carries an in-text marker for that work
-//   co-occurs    G<type>:<entity a>|<entity b> on a passage naming both,
+//   co-occurs    G<type>:<entity a>|<entity b> on a passage naming both (a
+//                passage naming no drug counts the drugs of its paragraph's
+//                earlier sentences; a chemical named as part of a receptor's
+//                name, "N-methyl-D-aspartate (NMDA) receptor", makes no edge),
 //                a and b ordered drug < receptor < condition, then by id;
 //                type studied_for (drug-condition), acts_on (drug-receptor),
 //                implicated_in (receptor-condition); acts_on also gets
@@ -34,7 +46,9 @@
 //                says so. An edge's weight is its term frequency (passages),
 //                its evidence the passages in its posting list.
 //
-// Free text is unprefixed (stemmed English, Xapian's TermGenerator).
+// Free text is unprefixed: English stems of every word (TermGenerator with
+// STEM_ALL; query with the same strategy), with positions in titles only
+// (phrase search on titles; abstracts and passages without, for indexing speed).
 #pragma once
 
 #include <string_view>
