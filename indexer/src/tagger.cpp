@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <iterator>
 #include <optional>
 #include <unordered_map>
