@@ -19,6 +19,7 @@
 #include "litgraph/crawlers/pubmed_stream.h"
 #include "litgraph/crawlers/references.h"
 #include "litgraph/crawlers/work_store.h"
+#include "litgraph/indexer/database.h"
 #include "litgraph/indexer/passages.h"
 #include "litgraph/indexer/records.h"
 #include "litgraph/indexer/tagger.h"
@@ -178,6 +179,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   const fs::path database = options.database.empty() ? options.home / "index" : options.database;
   std::error_code error;
   fs::create_directories(database.parent_path(), error);
+  const indexer::RunLock lock(database);
   indexer::WriteCounts counts;
   ExitCode status = ExitCode::kOk;
 
@@ -332,6 +334,10 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
     }
   }
   writer.commit();
+  const std::size_t drugs = writer.distinct_terms(std::string(layout::kDrugPrefix));
+  const std::size_t conditions = writer.distinct_terms(std::string(layout::kConditionPrefix));
+  const std::size_t receptors = writer.distinct_terms(std::string(layout::kReceptorPrefix));
+  const std::size_t edges = writer.distinct_terms(std::string(layout::kEdgePrefix));
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -359,6 +365,17 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
     json.Uint64(pubmed.records);
     json.Key("crawled_works");
     json.Uint64(stored.size());
+    json.Key("entities");
+    json.StartObject();
+    json.Key("drug");
+    json.Uint64(drugs);
+    json.Key("condition");
+    json.Uint64(conditions);
+    json.Key("receptor");
+    json.Uint64(receptors);
+    json.EndObject();
+    json.Key("edges");
+    json.Uint64(edges);
     json.Key("seconds");
     json.Double(seconds);
     json.EndObject();
@@ -366,10 +383,11 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   } else {
     out << "index: " << database.string() << ": " << counts.added << " added, " << counts.replaced
         << " replaced, " << counts.unchanged << " unchanged, " << counts.removed << " removed, "
-        << pubmed.passages + writer.passages_written() - passages_before << " passages written (" << articles.size()
-        << " articles citing " << distinct.size() << " works, " << pubmed.records
-        << " PubMed records, " << stored.size() << " crawled works) in "
-        << static_cast<long>(seconds * 1000) << " ms\n";
+        << pubmed.passages + writer.passages_written() - passages_before << " passages written ("
+        << articles.size() << " articles citing " << distinct.size() << " works, " << pubmed.records
+        << " PubMed records, " << stored.size() << " crawled works); the index names " << drugs
+        << " drugs, " << conditions << " conditions, " << receptors << " receptors and " << edges
+        << " co-occurrence edges; " << static_cast<long>(seconds * 1000) << " ms\n";
   }
   return status;
 }

@@ -201,7 +201,8 @@ int run(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   index_cmd->add_flag("--json", index.json,
                       "Print {database, added, replaced, unchanged, removed, passages, articles, "
-                      "cited_works, pubmed_records, crawled_works, seconds}");
+                      "cited_works, pubmed_records, crawled_works, entities: {drug, condition, "
+                      "receptor}, edges, seconds}");
   index_cmd->add_flag("--progress", index.progress, "Show progress on standard error");
   index_config.add_to(index_cmd);
   index_cmd->footer(
@@ -210,7 +211,8 @@ int run(int argc, char** argv) {
       "schema/include/litgraph/schema/index_layout.h. Re-indexing unchanged input writes\n"
       "nothing (each record keeps a content hash); a changed file replaces its records.\n"
       "Writes are committed every --batch records and at the end; a killed run leaves\n"
-      "the last committed state. Exit 1 when an input or a PubMed record was skipped.");
+      "the last committed state. One run at a time per database (DATABASE.lock; exit 8\n"
+      "when another holds it). Exit 1 when an input or a PubMed record was skipped.");
 
   litgraph::cli::StatsOptions stats;
   ConfigFlags stats_config;

@@ -1,5 +1,12 @@
 #include "litgraph/indexer/database.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "litgraph/schema/error.h"
 
 namespace litgraph::indexer {
@@ -14,6 +21,25 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
   } catch (const Xapian::Error& e) {
     throw IndexError(path.string() + ": cannot open the index for writing: " + e.get_description());
   }
+}
+
+RunLock::RunLock(const std::filesystem::path& database) {
+  const std::string path = database.string() + ".lock";
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    throw IndexError(path + ": cannot create the lock file: " + std::strerror(errno));
+  }
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    int error = errno;
+    ::close(fd_);
+    fd_ = -1;
+    if (error == EWOULDBLOCK) throw IndexError::locked(database.string());
+    throw IndexError(path + ": cannot lock: " + std::strerror(error));
+  }
+}
+
+RunLock::~RunLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the lock
 }
 
 }  // namespace litgraph::indexer

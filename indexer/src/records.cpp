@@ -571,6 +571,19 @@ Record article_record(const ArticleInput& article, const Tagger& tagger, const s
   return record;
 }
 
+namespace {
+
+// A full disk is the machine's problem, not the index's: StorageError (exit 9).
+[[noreturn]] void throw_write_error(const std::string& what, const Xapian::Error& e) {
+  const char* reason = e.get_error_string();
+  if (reason != nullptr && std::string_view(reason).find("No space left") != std::string_view::npos) {
+    throw StorageError(what + ": no space left on the device (" + e.get_description() + ")");
+  }
+  throw IndexError(what + ": " + e.get_description());
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::filesystem::path& path, std::size_t batch_size)
     : database_(open_writable(path)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
 
@@ -608,7 +621,7 @@ void IndexWriter::write(const Record& record, bool replacing) {
     // Passages are new either way: a replaced record's were deleted above.
     for (const auto& [id, passage] : record.passages) database_.add_document(passage);
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot write record " + record.id + ": " + e.get_description());
+    throw_write_error("cannot write record " + record.id, e);
   }
   passages_written_ += record.passages.size();
   written();
@@ -622,7 +635,7 @@ bool IndexWriter::remove(const std::string& id) {
     database_.delete_document(term(layout::kOwnerPrefix, id));
     database_.delete_document(unique);
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot remove record " + id + ": " + e.get_description());
+    throw_write_error("cannot remove record " + id, e);
   }
   written();
   return true;
@@ -637,6 +650,14 @@ std::vector<std::string> IndexWriter::ids_with_prefix(const std::string& prefix)
   return ids;
 }
 
+std::size_t IndexWriter::distinct_terms(const std::string& prefix) const {
+  std::size_t count = 0;
+  for (auto it = database_.allterms_begin(prefix); it != database_.allterms_end(prefix); ++it) {
+    ++count;
+  }
+  return count;
+}
+
 void IndexWriter::written() {
   if (++pending_ >= batch_size_) commit();
 }
@@ -645,8 +666,8 @@ void IndexWriter::commit() {
   if (pending_ == 0) return;
   try {
     database_.commit_transaction();
-  } catch (const Xapian::DatabaseError& e) {
-    throw IndexError("cannot commit the index: " + e.get_description());
+  } catch (const Xapian::Error& e) {
+    throw_write_error("cannot commit the index", e);
   }
   pending_ = 0;
 }

@@ -1,6 +1,9 @@
 // `litgraph index` and `litgraph stats` on the shipped corpus.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -267,4 +270,27 @@ TEST_CASE("litgraph index loads PubMed files in parallel shards and keeps each w
   CHECK(second["added"].GetUint() == 0);
   CHECK(second["replaced"].GetUint() == 0);
   CHECK(second["unchanged"].GetUint() == works);
+}
+
+TEST_CASE("litgraph index refuses a database another run holds, and reports what it holds",
+          "[cli][index][issue6]") {
+  TempDir home;
+  const std::string database = (home.path() / "index").string();
+  {
+    // Another run: it holds the run lock.
+    int fd = ::open((database + ".lock").c_str(), O_RDWR | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+    Run blocked = run_in_repo({"index", "--home", home.path().string(), "corpus/"});
+    CHECK(blocked.status == 8);
+    CHECK(contains(blocked.err, "locked"));
+    ::close(fd);
+  }
+  Run run = run_in_repo({"index", "--json", "--home", home.path().string(), "corpus/"});
+  REQUIRE(run.status == 0);
+  auto summary = parse_json(run.out);
+  CHECK(summary["entities"]["drug"].GetUint() > 10);
+  CHECK(summary["entities"]["condition"].GetUint() > 10);
+  CHECK(summary["entities"]["receptor"].GetUint() >= 5);  // NMDA, AMPA, HCN, opioid, mu
+  CHECK(summary["edges"].GetUint() > 20);
 }

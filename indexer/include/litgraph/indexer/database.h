@@ -14,4 +14,20 @@ namespace litgraph::indexer {
 // WritableDatabase per process, as Xapian allows one writer.
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path);
 
+// Holds `<database>.lock` (an advisory flock, released when the process ends,
+// however it ends) for a whole indexing run, so that two runs never work on one
+// database at once, even while neither has it open (a bulk load builds shards
+// beside it and replaces it at the end). Throws IndexError::locked when
+// another run holds it, IndexError when the lock file cannot be made.
+class RunLock {
+ public:
+  explicit RunLock(const std::filesystem::path& database);
+  ~RunLock();
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 }  // namespace litgraph::indexer

@@ -138,6 +138,10 @@ class IndexWriter {
   // The ids of the records whose id starts with `prefix` ("article:corpus/").
   std::vector<std::string> ids_with_prefix(const std::string& prefix) const;
 
+  // How many distinct terms start with `prefix` ("XED": drugs named, "G":
+  // co-occurrence edges), pending writes included.
+  std::size_t distinct_terms(const std::string& prefix) const;
+
   // Makes every write so far durable. Throws IndexError on failure.
   void commit();
 
