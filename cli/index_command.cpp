@@ -36,7 +36,7 @@ namespace {
 
 // Bumped when the records built from the same input change, so that the next
 // run rewrites them instead of finding them unchanged.
-constexpr std::string_view kRecordVersion = "records-2\n";
+constexpr std::string_view kRecordVersion = "records-3\n";
 
 bool is_pubmed_file(const std::string& path) {
   auto ends = [&](std::string_view suffix) {
@@ -282,7 +282,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
                                                              reference.raw);
     auto previous = writer.stored_hash(id);
     if (previous && previous->rfind("ref-", 0) != 0) continue;
-    counts.count(writer.put(id, hash, [&] { return indexer::cited_work_record(id, reference, hash); }));
+    counts.count(writer.put(id, hash, [&] { return indexer::cited_work_record(id, reference, tagger, hash); }));
   }
   for (const auto& article : articles) {
     indexer::ArticleInput input;

@@ -9,6 +9,7 @@
 #include "entities_command.h"
 #include "index_command.h"
 #include "match_command.h"
+#include "query_command.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/vocabulary.h"
 #include "refs_command.h"
@@ -225,6 +226,36 @@ int run(int argc, char** argv) {
                       "edges:{type:{distinct, records}}}");
   stats_config.add_to(stats_cmd);
 
+  litgraph::cli::QueryOptions query;
+  ConfigFlags query_config;
+  std::string query_database;
+  CLI::App* query_cmd = app.add_subcommand(
+      "query", "Search the index: free text, fields and entities, with facet counts");
+  query_cmd->add_option("TEXT", query.words,
+                        "Words, \"phrases\", AND/OR/NOT, and fields: title:, author:, journal:, "
+                        "doi:, pmid:, drug:, condition:, receptor: (an id, a name, a synonym or "
+                        "an abbreviation: condition:CRPS), year:2010..2021, type:rct|review|"
+                        "systematic-review|meta-analysis|clinical-trial|case-report, "
+                        "kind:article|work|passage. Empty: every record");
+  query_cmd->add_option("--filter", query.filters,
+                        "FIELD=VALUE, repeatable: values of one field are ORed, fields ANDed");
+  query_cmd->add_option("--facet", query.facets,
+                        "Count matches by condition, drug, receptor, year, journal, type or kind "
+                        "(repeatable; default: condition, drug, receptor, year, type, kind)")
+      ->check(CLI::IsMember({"condition", "drug", "receptor", "year", "journal", "type", "kind"}));
+  query_cmd->add_flag("--no-facets", query.no_facets, "Count no facets");
+  query_cmd->add_option("--limit", query.limit, "Results to show (default 10)");
+  query_cmd->add_option("--offset", query.offset, "Results to skip (default 0)");
+  query_cmd->add_option("--sort", query.sort, "relevance (default) or year (newest first)")
+      ->check(CLI::IsMember({"relevance", "year"}));
+  query_cmd->add_flag("--json", query.json,
+                      "Print {query, total, results:[{id, kind, title|owner, authors, year, "
+                      "journal, doi, pmid, score, snippet, entities:{condition, drug, receptor}}], "
+                      "facets:{FIELD:[{id, name, count} | {value, count}]}}");
+  query_cmd->add_option("--db", query_database, "The database (default: HOME/index)");
+  query_cmd->add_option("--vocabulary", query.vocabulary, "Folder of the entity vocabulary");
+  query_config.add_to(query_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -259,6 +290,11 @@ int run(int argc, char** argv) {
     auto config = stats_config.load();
     stats.database = stats_database.empty() ? config.home / "index" : std::filesystem::path(stats_database);
     return static_cast<int>(litgraph::cli::run_stats(stats, std::cout, std::cerr));
+  }
+  if (query_cmd->parsed()) {
+    auto config = query_config.load();
+    query.database = query_database.empty() ? config.home / "index" : std::filesystem::path(query_database);
+    return static_cast<int>(litgraph::cli::run_query(query, std::cout, std::cerr));
   }
   if (match_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_match(match, match_config.load(), std::cout, std::cerr));

@@ -142,7 +142,7 @@ std::pair<std::string, Xapian::Document> passage_document(
   }
   if (index_words) {
     auto generator = english_generator(document);
-    generator.index_text_without_positions(passage.text);
+    generator.index_text(passage.text);
   }
   std::vector<std::string> entity_ids;
   for (const auto& [entity, count] : entities) {
@@ -370,7 +370,7 @@ Record work_record(const std::string& id, const schema::Work& work,
     generator.index_text(*work.title);
     generator.increase_termpos();
   }
-  if (work.abstract) generator.index_text_without_positions(*work.abstract);
+  if (work.abstract) generator.index_text(*work.abstract);
 
   // MeSH headings and chemicals are strong evidence: H (and M when major) as
   // well as the entity terms; the tagger adds what the text names.
@@ -443,7 +443,7 @@ Record work_record(const std::string& id, const schema::Work& work,
 }
 
 Record cited_work_record(const std::string& id, const schema::Reference& reference,
-                         const std::string& hash) {
+                         const Tagger& tagger, const std::string& hash) {
   Record record;
   record.id = id;
   Xapian::Document& document = record.document;
@@ -469,6 +469,9 @@ Record cited_work_record(const std::string& id, const schema::Reference& referen
   const std::string title = reference.title.value_or(reference.raw);
   generator.index_text(title, 1, std::string(layout::kTitlePrefix));
   generator.index_text(title);
+  std::map<const schema::Entity*, Xapian::termcount> counts;
+  for (const auto& mention : tagger.tag(title)) ++counts[mention.entity];
+  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
 
   rapidjson::StringBuffer buffer;
   JsonWriter json(buffer);

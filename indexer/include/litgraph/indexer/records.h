@@ -47,9 +47,9 @@ Record work_record(const std::string& id, const schema::Work& work,
                    std::string_view source, const std::string& hash);
 
 // A work known only from a reference list (not crawled, not imported): its
-// title, authors, year and journal as cited.
+// title, authors, year and journal as cited, and the entities its title names.
 Record cited_work_record(const std::string& id, const schema::Reference& reference,
-                         const std::string& hash);
+                         const Tagger& tagger, const std::string& hash);
 
 // One entry of an article's reference list, resolved to the work it cites.
 struct ArticleReference {

@@ -47,8 +47,8 @@
 //                its evidence the passages in its posting list.
 //
 // Free text is unprefixed: English stems of every word (TermGenerator with
-// STEM_ALL; query with the same strategy), with positions in titles only
-// (phrase search on titles; abstracts and passages without, for indexing speed).
+// STEM_ALL; query with the same strategy), with positions, so that phrases
+// match ("nasal spray").
 #pragma once
 
 #include <string_view>

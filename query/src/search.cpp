@@ -1,0 +1,479 @@
+#include "litgraph/query/search.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "litgraph/schema/error.h"
+#include "litgraph/schema/identifiers.h"
+#include "litgraph/schema/index_layout.h"
+#include "litgraph/schema/text.h"
+
+namespace litgraph::query {
+
+namespace layout = schema::layout;
+
+namespace {
+
+std::string prefixed(std::string_view prefix, std::string_view value) {
+  return std::string(prefix) + std::string(value);
+}
+
+std::string_view entity_prefix(schema::EntityType type) {
+  switch (type) {
+    case schema::EntityType::kDrug:
+      return layout::kDrugPrefix;
+    case schema::EntityType::kCondition:
+      return layout::kConditionPrefix;
+    case schema::EntityType::kReceptor:
+      return layout::kReceptorPrefix;
+  }
+  return layout::kDrugPrefix;
+}
+
+// Levenshtein distance, capped: for suggesting names close to a typo.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The entities of `type` that `value` names: an id ("mesh:D020918"), the
+// preferred name, a synonym or an abbreviation. Throws UsageError naming the
+// closest names when there is none.
+std::vector<const schema::Entity*> resolve_entity(const schema::Vocabulary& vocabulary,
+                                                  schema::EntityType type, std::string_view field,
+                                                  std::string_view value) {
+  std::vector<const schema::Entity*> found;
+  if (value.rfind("mesh:", 0) == 0 || value.rfind("litgraph:", 0) == 0) {
+    const schema::Entity* entity = vocabulary.find(value);
+    if (entity != nullptr && entity->type == type) found.push_back(entity);
+  } else {
+    for (const schema::Entity* entity : vocabulary.lookup(value)) {
+      if (entity->type == type) found.push_back(entity);
+    }
+    // "receptor:NMDA" is the NMDA receptor ("NMDA" alone is the chemical).
+    if (found.empty() && type == schema::EntityType::kReceptor) {
+      for (const schema::Entity* entity : vocabulary.lookup(std::string(value) + " receptor")) {
+        if (entity->type == type) found.push_back(entity);
+      }
+    }
+  }
+  if (!found.empty()) return found;
+
+  const std::string folded = schema::fold_for_matching(value);
+  std::vector<std::pair<std::size_t, const schema::Entity*>> near;
+  for (const auto& entity : vocabulary.entities()) {
+    if (entity.type != type) continue;
+    std::size_t best = edit_distance(folded, schema::fold_for_matching(entity.name));
+    for (const auto& synonym : entity.synonyms) {
+      if (synonym.size() > folded.size() + 3 || synonym.size() + 3 < folded.size()) continue;
+      best = std::min(best, edit_distance(folded, schema::fold_for_matching(synonym)));
+    }
+    if (best <= std::max<std::size_t>(2, folded.size() / 4)) near.emplace_back(best, &entity);
+  }
+  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->name < b.second->name;
+  });
+  std::string message = std::string(field) + ":" + std::string(value) + ": no " +
+                        schema::entity_type_name(type) + " of that name in the vocabulary";
+  if (!near.empty()) {
+    message += "; did you mean";
+    for (std::size_t k = 0; k < near.size() && k < 5; ++k) {
+      message += (k == 0 ? " " : ", ") + near[k].second->name + " (" + near[k].second->id + ")";
+    }
+    message += "?";
+  }
+  throw UsageError(message);
+}
+
+// The publication types `value` asks for, as the folded names the index
+// holds (T terms): the short forms of the issue, or a PubMed type's name.
+std::vector<std::string> publication_types(std::string_view value) {
+  static const std::map<std::string, std::vector<std::string>> kAliases = {
+      {"review", {"review", "systematic review"}},
+      {"systematic review", {"systematic review"}},
+      {"meta analysis", {"meta analysis"}},
+      {"rct", {"randomized controlled trial"}},
+      {"randomized controlled trial", {"randomized controlled trial"}},
+      {"clinical trial",
+       {"clinical trial", "randomized controlled trial", "controlled clinical trial",
+        "clinical trial phase i", "clinical trial phase ii", "clinical trial phase iii",
+        "clinical trial phase iv"}},
+      {"case report", {"case reports"}},
+      {"case reports", {"case reports"}},
+      {"observational study", {"observational study"}},
+      {"guideline", {"guideline", "practice guideline"}},
+      {"editorial", {"editorial"}},
+      {"letter", {"letter"}},
+      {"comment", {"comment"}},
+  };
+  const std::string folded = schema::fold_for_matching(value);
+  auto alias = kAliases.find(folded);
+  if (alias != kAliases.end()) return alias->second;
+  return {folded};
+}
+
+std::optional<std::string> normalized_doi(std::string_view value) {
+  return schema::normalize_doi(value);
+}
+
+// The query one field's value stands for; `field` is one of the names below.
+Xapian::Query field_query(const schema::Vocabulary& vocabulary, std::string_view field,
+                          std::string_view value) {
+  auto any_of = [](const std::vector<std::string>& terms) {
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  };
+  if (field == "drug" || field == "condition" || field == "receptor") {
+    schema::EntityType type = field == "drug"        ? schema::EntityType::kDrug
+                              : field == "condition" ? schema::EntityType::kCondition
+                                                     : schema::EntityType::kReceptor;
+    std::vector<std::string> terms;
+    for (const auto* entity : resolve_entity(vocabulary, type, field, value)) {
+      terms.push_back(prefixed(entity_prefix(type), entity->id));
+    }
+    return any_of(terms);
+  }
+  if (field == "type") {
+    std::vector<std::string> terms;
+    for (const auto& type : publication_types(value)) {
+      terms.push_back(prefixed(layout::kStudyTypePrefix, type));
+    }
+    return any_of(terms);
+  }
+  if (field == "kind") {
+    if (value != layout::kArticle && value != layout::kWork && value != layout::kPassage) {
+      throw UsageError("kind:" + std::string(value) + ": a kind is article, work or passage");
+    }
+    return Xapian::Query(prefixed(layout::kKindPrefix, value));
+  }
+  if (field == "journal") return Xapian::Query(prefixed(layout::kJournalPrefix, schema::fold_for_matching(value)));
+  if (field == "author") return Xapian::Query(prefixed(layout::kAuthorPrefix, schema::fold_for_matching(value)));
+  if (field == "pmid") return Xapian::Query(prefixed(layout::kPmidPrefix, value));
+  if (field == "doi") {
+    auto doi = normalized_doi(value);
+    if (!doi) throw UsageError("doi:" + std::string(value) + ": not a DOI");
+    return Xapian::Query(prefixed(layout::kDoiPrefix, *doi));
+  }
+  if (field == "year") {
+    auto dots = value.find("..");
+    auto number = [&](std::string_view text) -> std::optional<int> {
+      if (text.empty()) return std::nullopt;
+      int year = 0;
+      for (char c : text) {
+        if (c < '0' || c > '9') throw UsageError("year:" + std::string(value) + ": not a year or a range of years (2010..2021)");
+        year = year * 10 + (c - '0');
+      }
+      return year;
+    };
+    if (dots == std::string_view::npos) {
+      return Xapian::Query(prefixed(layout::kYearPrefix, std::to_string(*number(value))));
+    }
+    auto from = number(value.substr(0, dots));
+    auto to = number(value.substr(dots + 2));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, layout::kYear,
+                         Xapian::sortable_serialise(from.value_or(0)),
+                         Xapian::sortable_serialise(to.value_or(9999)));
+  }
+  throw UsageError(std::string(field) +
+                   ": unknown field (title, author, journal, doi, pmid, drug, condition, "
+                   "receptor, year, type, kind)");
+}
+
+// Hands field values from the query text to field_query().
+class FieldHandler : public Xapian::FieldProcessor {
+ public:
+  FieldHandler(const schema::Vocabulary& vocabulary, std::string field)
+      : vocabulary_(vocabulary), field_(std::move(field)) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return field_query(vocabulary_, field_, value);
+  }
+
+ private:
+  const schema::Vocabulary& vocabulary_;
+  std::string field_;
+};
+
+// Counts, over every match, the values of the facets asked for.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  struct Field {
+    std::string name;
+    std::string prefix;  // term facets
+    std::optional<Xapian::valueno> slot;  // value facets
+  };
+  explicit FacetSpy(std::vector<Field> fields) : fields_(std::move(fields)), counts_(fields_.size()) {}
+
+  void operator()(const Xapian::Document& document, double) override {
+    for (std::size_t f = 0; f < fields_.size(); ++f) {
+      const Field& field = fields_[f];
+      if (field.slot) {
+        std::string value = document.get_value(*field.slot);
+        if (value.empty()) continue;
+        if (*field.slot == layout::kYear) {
+          value = std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
+        }
+        if (*field.slot == layout::kStudyType) {
+          std::size_t start = 0;
+          while (start <= value.size()) {
+            std::size_t end = value.find('\n', start);
+            ++counts_[f][value.substr(start, end == std::string::npos ? end : end - start)];
+            if (end == std::string::npos) break;
+            start = end + 1;
+          }
+          continue;
+        }
+        ++counts_[f][value];
+        continue;
+      }
+      auto it = document.termlist_begin();
+      it.skip_to(field.prefix);
+      for (; it != document.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (term.compare(0, field.prefix.size(), field.prefix) != 0) break;
+        ++counts_[f][term.substr(field.prefix.size())];
+      }
+    }
+  }
+  std::string name() const override { return "litgraph::FacetSpy"; }
+
+  const std::vector<Field>& fields() const { return fields_; }
+  const std::map<std::string, std::size_t>& counts(std::size_t field) const { return counts_[field]; }
+
+ private:
+  std::vector<Field> fields_;
+  std::vector<std::map<std::string, std::size_t>> counts_;
+};
+
+std::string json_string(const rapidjson::Value& object, const char* key) {
+  if (!object.IsObject()) return {};
+  auto member = object.FindMember(key);
+  if (member == object.MemberEnd() || !member->value.IsString()) return {};
+  return member->value.GetString();
+}
+
+// `text` with the words whose English stem is one of `terms` between <b> and
+// </b> (Xapian's MSet::snippet marks only what STEM_SOME indexes), cut to
+// about 240 bytes around the first such word.
+std::string highlight(const std::string& text, const Xapian::Stem& stemmer,
+                      const std::set<std::string>& terms) {
+  std::string marked;
+  std::size_t first = std::string::npos;
+  std::size_t k = 0;
+  auto is_word = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  };
+  while (k < text.size()) {
+    if (!is_word(static_cast<unsigned char>(text[k]))) {
+      marked += text[k++];
+      continue;
+    }
+    std::size_t end = k;
+    while (end < text.size() && is_word(static_cast<unsigned char>(text[end]))) ++end;
+    std::string word = text.substr(k, end - k);
+    std::string lower = word;
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (!terms.empty() && terms.count(stemmer(lower)) != 0) {
+      if (first == std::string::npos) first = marked.size();
+      marked += "<b>" + word + "</b>";
+    } else {
+      marked += word;
+    }
+    k = end;
+  }
+  constexpr std::size_t kLength = 240;
+  if (marked.size() <= kLength) return marked;
+  std::size_t start = first == std::string::npos || first < kLength / 3 ? 0 : first - kLength / 3;
+  while (start > 0 && marked[start] != ' ') --start;  // a word boundary
+  std::size_t stop = std::min(marked.size(), start + kLength);
+  while (stop < marked.size() && marked[stop] != ' ') ++stop;
+  return (start > 0 ? "…" : "") + marked.substr(start, stop - start) +
+         (stop < marked.size() ? "…" : "");
+}
+
+// What Xapian's parser forgives but a user should hear about: an unbalanced
+// quote, and a "name:" that is no field (it would silently match nothing).
+void check_syntax(std::string_view text) {
+  static const std::set<std::string, std::less<>> kFields = {
+      "title", "author", "journal", "doi", "pmid", "drug", "condition", "receptor",
+      "year", "type", "kind"};
+  bool quoted = false;
+  std::size_t quote_at = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    char c = text[k];
+    if (c == '"') {
+      quoted = !quoted;
+      quote_at = k;
+      continue;
+    }
+    if (quoted) continue;
+    const bool starts_token = k == 0 || text[k - 1] == ' ' || text[k - 1] == '(';
+    if (!starts_token) continue;
+    std::size_t end = k;
+    while (end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') ||
+                                 (text[end] >= 'A' && text[end] <= 'Z') || text[end] == '_')) {
+      ++end;
+    }
+    if (end > k && end + 1 < text.size() && text[end] == ':' && text[end + 1] != '/' &&
+        text[end + 1] != ' ' && kFields.count(text.substr(k, end - k)) == 0) {
+      throw UsageError(std::string(text.substr(k, end - k)) +
+                       ": unknown field (title, author, journal, doi, pmid, drug, condition, "
+                       "receptor, year, type, kind)");
+    }
+  }
+  if (quoted) {
+    throw UsageError("unbalanced quote: the phrase that starts at character " +
+                     std::to_string(quote_at + 1) + " of the query has no end");
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& facet_fields() {
+  static const std::vector<std::string> kFields = {"condition", "drug", "receptor", "year",
+                                                   "journal", "type", "kind"};
+  return kFields;
+}
+
+SearchResult search(const Xapian::Database& database, const schema::Vocabulary& vocabulary,
+                    const SearchRequest& request) {
+  Xapian::QueryParser parser;
+  parser.set_database(database);
+  parser.set_stemmer(Xapian::Stem("en"));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as the indexer stems
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.add_prefix("title", std::string(layout::kTitlePrefix));
+  for (const char* field : {"author", "journal", "doi", "pmid", "drug", "condition", "receptor",
+                            "year", "type", "kind"}) {
+    parser.add_boolean_prefix(field, (new FieldHandler(vocabulary, field))->release());
+  }
+
+  check_syntax(request.text);
+  Xapian::Query query = Xapian::Query::MatchAll;
+  if (!request.text.empty()) {
+    try {
+      query = parser.parse_query(request.text, Xapian::QueryParser::FLAG_DEFAULT |
+                                                   Xapian::QueryParser::FLAG_PHRASE |
+                                                   Xapian::QueryParser::FLAG_BOOLEAN |
+                                                   Xapian::QueryParser::FLAG_LOVEHATE);
+    } catch (const Xapian::QueryParserError& e) {
+      throw UsageError("cannot read the query '" + request.text + "': " + e.get_msg());
+    }
+  }
+  // --filter: values of one field ORed, fields ANDed, as a filter.
+  std::map<std::string, std::vector<Xapian::Query>> by_field;
+  for (const auto& [field, value] : request.filters) {
+    by_field[field].push_back(field_query(vocabulary, field, value));
+  }
+  for (const auto& [field, queries] : by_field) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()));
+  }
+
+  std::vector<FacetSpy::Field> fields;
+  for (const auto& facet : request.facets) {
+    if (facet == "condition") fields.push_back({facet, std::string(layout::kConditionPrefix), {}});
+    else if (facet == "drug") fields.push_back({facet, std::string(layout::kDrugPrefix), {}});
+    else if (facet == "receptor") fields.push_back({facet, std::string(layout::kReceptorPrefix), {}});
+    else if (facet == "kind") fields.push_back({facet, std::string(layout::kKindPrefix), {}});
+    else if (facet == "year") fields.push_back({facet, "", layout::kYear});
+    else if (facet == "journal") fields.push_back({facet, "", layout::kJournal});
+    else if (facet == "type") fields.push_back({facet, "", layout::kStudyType});
+    else throw UsageError("--facet " + facet + ": unknown facet (condition, drug, receptor, year, journal, type, kind)");
+  }
+
+  SearchResult result;
+  result.query = query.get_description();
+  try {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(query);
+    if (request.sort_by_year) enquire.set_sort_by_value_then_relevance(layout::kYear, true);
+    FacetSpy spy(fields);
+    if (!fields.empty()) enquire.add_matchspy(&spy);
+    // Every match is seen, so that totals and facet counts are exact.
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit),
+                                         database.get_doccount());
+    result.total = mset.get_matches_estimated();
+    const Xapian::Stem stemmer("en");
+    // The query's free-text terms (stems, no prefix), to mark in snippets.
+    std::set<std::string> free_terms;
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+      const std::string name = *term;
+      if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') free_terms.insert(name);
+      if (!name.empty() && name[0] >= '0' && name[0] <= '9') free_terms.insert(name);
+    }
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document document = it.get_document();
+      rapidjson::Document data;
+      data.Parse(document.get_data().c_str());
+      Hit hit;
+      hit.id = json_string(data, "id");
+      hit.kind = json_string(data, "kind");
+      hit.title = hit.kind == layout::kPassage ? json_string(data, "owner") : json_string(data, "title");
+      hit.journal = json_string(data, "journal");
+      hit.doi = json_string(data, "doi");
+      hit.pmid = json_string(data, "pmid");
+      if (data.IsObject() && data.HasMember("year") && data["year"].IsInt()) hit.year = data["year"].GetInt();
+      if (data.IsObject() && data.HasMember("authors") && data["authors"].IsArray()) {
+        for (const auto& author : data["authors"].GetArray()) {
+          if (author.IsString()) hit.authors.emplace_back(author.GetString());
+        }
+      }
+      if (!hit.year) {
+        std::string year = document.get_value(layout::kYear);
+        if (!year.empty()) hit.year = static_cast<int>(Xapian::sortable_unserialise(year));
+      }
+      hit.score = it.get_weight();
+      std::string text = hit.kind == layout::kPassage ? json_string(data, "text") : hit.title;
+      hit.snippet = highlight(text, stemmer, free_terms);
+      for (auto type : {schema::EntityType::kCondition, schema::EntityType::kDrug,
+                        schema::EntityType::kReceptor}) {
+        const std::string prefix(entity_prefix(type));
+        std::vector<EntityRef> refs;
+        auto term = document.termlist_begin();
+        term.skip_to(prefix);
+        for (; term != document.termlist_end(); ++term) {
+          const std::string name = *term;
+          if (name.compare(0, prefix.size(), prefix) != 0) break;
+          const std::string id = name.substr(prefix.size());
+          const schema::Entity* entity = vocabulary.find(id);
+          refs.push_back(EntityRef{id, entity != nullptr ? entity->name : id});
+        }
+        hit.entities.emplace_back(schema::entity_type_name(type), std::move(refs));
+      }
+      result.hits.push_back(std::move(hit));
+    }
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      Facet facet;
+      facet.field = fields[f].name;
+      for (const auto& [value, count] : spy.counts(f)) {
+        FacetValue entry{value, value, count};
+        if (!fields[f].prefix.empty() && fields[f].name != "kind") {
+          if (const schema::Entity* entity = vocabulary.find(value)) entry.name = entity->name;
+        }
+        facet.values.push_back(std::move(entry));
+      }
+      std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+      });
+      result.facets.push_back(std::move(facet));
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError("search failed: " + e.get_description());
+  }
+  return result;
+}
+
+}  // namespace litgraph::query

@@ -1,0 +1,173 @@
+// `litgraph query` on the seeds indexed with their crawled works (issue 7).
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include <map>
+#include <set>
+
+#include "fake_services.h"
+#include "run_litgraph.h"
+#include "test_support.h"
+
+using litgraph::test::contains;
+using litgraph::test::parse_json;
+using litgraph::test::Run;
+using litgraph::test::run_litgraph;
+using litgraph::test::source_path;
+using litgraph::test::TempDir;
+
+namespace {
+
+// One index for every test here: crawl the corpus from the stand-ins, index it.
+const TempDir& seeded_home() {
+  static TempDir home;
+  static bool built = false;
+  if (!built) {
+    litgraph::test::FakeServices services;
+    std::vector<std::pair<std::string, std::string>> environment = {
+        {"LITGRAPH_HOME", home.path().string()},
+        {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
+        {"LITGRAPH_EUTILS_URL", services.eutils_url()},
+        {"LITGRAPH_IDCONV_URL", services.idconv_url()},
+        {"LITGRAPH_MAILTO", "tests@example.org"}};
+    REQUIRE(run_litgraph({"crawl", "corpus"}, source_path(""), environment).status == 0);
+    REQUIRE(run_litgraph({"index", "corpus"}, source_path(""), environment).status == 0);
+    built = true;
+  }
+  return home;
+}
+
+Run query(std::vector<std::string> args) {
+  args.insert(args.begin(), "query");
+  args.push_back("--home");
+  args.push_back(seeded_home().path().string());
+  return run_litgraph(args, source_path(""));
+}
+
+std::set<std::string> ids_of(const rapidjson::Document& result) {
+  std::set<std::string> ids;
+  for (const auto& hit : result["results"].GetArray()) ids.insert(hit["id"].GetString());
+  return ids;
+}
+
+const std::string k000 = "article:corpus/000_a41c27fd63d7b224.txt";
+const std::string k001 = "article:corpus/001_cd66f4001d99aea2.txt";
+const std::string k003 = "article:corpus/003_c30eaf50ce6f0a17.txt";
+const std::string k004 = "article:corpus/004_e528a28dc6c42343.txt";
+
+}  // namespace
+
+TEST_CASE("query condition:fibromyalgia finds 003 and the Ochsner review", "[cli][query]") {
+  Run run = query({"condition:fibromyalgia", "kind:article OR kind:work", "--json", "--limit", "50"});
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  auto result = parse_json(run.out);
+  auto ids = ids_of(result);
+  CHECK(ids.count(k003) == 1);
+  bool ochsner = false;
+  for (const auto& hit : result["results"].GetArray()) {
+    if (std::string(hit["kind"].GetString()) == "work") {
+      ochsner |= contains(hit["title"].GetString(), "Intravenous Ketamine for Fibromyalgia");
+    }
+  }
+  CHECK(ochsner);
+  // The name, the abbreviation and the id are one filter.
+  for (const char* same : {"condition:mesh:D005356", "condition:Fibromyalgia"}) {
+    auto other = parse_json(query({same, "kind:article OR kind:work", "--json", "--limit", "50"}).out);
+    CHECK(ids_of(other) == ids);
+  }
+}
+
+TEST_CASE("query receptor:NMDA kind:article finds the four articles that mention it",
+          "[cli][query]") {
+  auto result = parse_json(query({"receptor:NMDA", "kind:article", "--json"}).out);
+  CHECK(ids_of(result) == std::set<std::string>{k000, k001, k003, k004});
+  CHECK(result["total"].GetUint() == 4);
+  auto flags = parse_json(query({"--filter", "receptor=NMDAR", "--filter", "kind=article", "--json"}).out);
+  CHECK(ids_of(flags) == ids_of(result));
+}
+
+TEST_CASE("query facet counts equal counts taken from the records", "[cli][query]") {
+  auto result = parse_json(
+      query({"drug:ketamine", "--facet", "condition", "--facet", "kind", "--json", "--limit", "0"}).out);
+  // Independently: every record that names ketamine, and what else it names.
+  Xapian::Database database((seeded_home().path() / "index").string());
+  std::map<std::string, std::size_t> conditions;
+  std::map<std::string, std::size_t> kinds;
+  std::size_t total = 0;
+  for (auto it = database.postlist_begin("XEDmesh:D007649"); it != database.postlist_end("XEDmesh:D007649"); ++it) {
+    ++total;
+    auto document = database.get_document(*it);
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+      std::string name = *term;
+      if (name.rfind("XEC", 0) == 0) ++conditions[name.substr(3)];
+      if (name.rfind("K", 0) == 0) ++kinds[name.substr(1)];
+    }
+  }
+  CHECK(result["total"].GetUint() == total);
+  std::map<std::string, std::size_t> faceted;
+  for (const auto& value : result["facets"]["condition"].GetArray()) {
+    faceted[value["id"].GetString()] = value["count"].GetUint();
+    CHECK(value["name"].IsString());
+  }
+  CHECK(faceted == conditions);
+  std::map<std::string, std::size_t> faceted_kinds;
+  for (const auto& value : result["facets"]["kind"].GetArray()) {
+    faceted_kinds[value["value"].GetString()] = value["count"].GetUint();
+  }
+  CHECK(faceted_kinds == kinds);
+  // Sorted by count.
+  std::size_t previous = SIZE_MAX;
+  for (const auto& value : result["facets"]["condition"].GetArray()) {
+    CHECK(value["count"].GetUint() <= previous);
+    previous = value["count"].GetUint();
+  }
+}
+
+TEST_CASE("query results carry their fields, a marked snippet and their entities", "[cli][query]") {
+  auto result = parse_json(query({"ketamine", "infusion", "kind:passage", "--json", "--limit", "3"}).out);
+  REQUIRE(result["results"].Size() > 0);
+  const auto& hit = result["results"][0];
+  CHECK(std::string(hit["kind"].GetString()) == "passage");
+  CHECK(hit["score"].GetDouble() > 0);
+  CHECK(contains(hit["snippet"].GetString(), "<b>"));
+  bool ketamine = false;
+  for (const auto& drug : hit["entities"]["drug"].GetArray()) {
+    ketamine |= std::string(drug["id"].GetString()) == "mesh:D007649";
+  }
+  CHECK(ketamine);
+  // Phrases, years and sorting.
+  auto phrase = parse_json(query({"\"nasal spray\"", "--json"}).out);
+  CHECK(phrase["total"].GetUint() > 0);
+  auto years = parse_json(query({"year:2015..2020", "kind:work", "--json", "--sort", "year", "--limit", "50"}).out);
+  int last = 9999;
+  for (const auto& work : years["results"].GetArray()) {
+    REQUIRE(work["year"].IsInt());
+    CHECK(work["year"].GetInt() >= 2015);
+    CHECK(work["year"].GetInt() <= 2020);
+    CHECK(work["year"].GetInt() <= last);
+    last = work["year"].GetInt();
+  }
+}
+
+TEST_CASE("query reports bad fields, unknown entities and unbalanced quotes as usage errors",
+          "[cli][query]") {
+  Run field = query({"colour:red"});
+  CHECK(field.status == 2);
+  CHECK(contains(field.err, "colour: unknown field"));
+  Run entity = query({"condition:fibromyalga"});
+  CHECK(entity.status == 2);
+  CHECK(contains(entity.err, "did you mean Fibromyalgia (mesh:D005356)"));
+  Run quote = query({"ketamine \"nasal spray"});
+  CHECK(quote.status == 2);
+  CHECK(contains(quote.err, "unbalanced quote"));
+  Run filter = query({"--filter", "conditionCRPS"});
+  CHECK(filter.status == 2);
+  Run facet = query({"--facet", "colour"});
+  CHECK(facet.status == 2);
+  TempDir empty;
+  Run missing = run_litgraph({"query", "ketamine", "--home", empty.path().string()}, source_path(""));
+  CHECK(missing.status == 6);
+  CHECK(contains(missing.err, "no index here"));
+}
