@@ -13,6 +13,7 @@
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/vocabulary.h"
 #include "refs_command.h"
+#include "show_command.h"
 
 namespace {
 
@@ -256,6 +257,44 @@ int run(int argc, char** argv) {
   query_cmd->add_option("--vocabulary", query.vocabulary, "Folder of the entity vocabulary");
   query_config.add_to(query_cmd);
 
+  litgraph::cli::ShowOptions show;
+  ConfigFlags show_config;
+  std::string show_database;
+  CLI::App* show_cmd = app.add_subcommand(
+      "show", "Print one record of the index: its fields, entities, what it cites and what "
+              "cites it");
+  show_cmd->add_option("ID", show.id,
+                       "A record id (article:PATH, work:doi:DOI, work:pmid:PMID, work:ref:KEY, "
+                       "OWNER#pN for a passage), or a DOI (bare, doi:…, a doi.org URL), a PMID "
+                       "(pmid:123 or a bare number) or the path of an indexed article file")
+      ->required();
+  show_cmd->add_flag("--json", show.json,
+                     "Print {id, kind, fields:{the stored data}, passages, entities:{drug, "
+                     "condition, receptor:[{id, name, count}]}, mesh:[{id, name, major}], "
+                     "cites:[{id, indexed, title, year}], cited_by:[{id, kind, title} | {id, kind, "
+                     "owner, line, text}], edges:[{type, from:{id, name}, to:{id, name}}]}");
+  show_cmd->add_option("--db", show_database, "The database (default: HOME/index)");
+  show_cmd->add_option("--vocabulary", show.vocabulary,
+                       "Folder of the entity vocabulary, for entity names (default: "
+                       "$LITGRAPH_VOCABULARY_DIR, else the shipped schema/vocabulary)")
+      ->type_name("DIR");
+  show_config.add_to(show_cmd);
+  show_cmd->footer(
+      "\nText output: the record's fields, its entities by type (mention counts), and\n"
+      "  article, work: what it cites (with title and year when the work is indexed) and\n"
+      "    what cites it, grouped by owner: the citing article, then its passages that\n"
+      "    cite the record (citation contexts), with line and text;\n"
+      "  work: also its MeSH headings (M: major topic);\n"
+      "  passage: its owner, line and text, cited works and co-occurrence edges\n"
+      "    (\"Ketamine  acts_on (antagonist)  Receptors, N-Methyl-D-Aspartate\").\n"
+      "--json always has every key: an array that does not apply to the record's kind\n"
+      "(mesh for articles, edges for articles and works, cited_by for passages) is empty;\n"
+      "an unknown name, title or year is null. Edges list one entry per stored edge, so\n"
+      "a typed acts_on:antagonist comes with its plain acts_on.\n"
+      "An id that names no record is a usage error (exit 2) listing similar ids; a\n"
+      "missing index is exit 6.\n" +
+      exit_code_footer());
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -295,6 +334,11 @@ int run(int argc, char** argv) {
     auto config = query_config.load();
     query.database = query_database.empty() ? config.home / "index" : std::filesystem::path(query_database);
     return static_cast<int>(litgraph::cli::run_query(query, std::cout, std::cerr));
+  }
+  if (show_cmd->parsed()) {
+    auto config = show_config.load();
+    show.database = show_database.empty() ? config.home / "index" : std::filesystem::path(show_database);
+    return static_cast<int>(litgraph::cli::run_show(show, std::cout, std::cerr));
   }
   if (match_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_match(match, match_config.load(), std::cout, std::cerr));
