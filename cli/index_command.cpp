@@ -36,7 +36,7 @@ namespace {
 
 // Bumped when the records built from the same input change, so that the next
 // run rewrites them instead of finding them unchanged.
-constexpr std::string_view kRecordVersion = "records-3\n";
+constexpr std::string_view kRecordVersion = "records-5\n";
 
 bool is_pubmed_file(const std::string& path) {
   auto ends = [&](std::string_view suffix) {
@@ -337,7 +337,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   const std::size_t drugs = writer.distinct_terms(std::string(layout::kDrugPrefix));
   const std::size_t conditions = writer.distinct_terms(std::string(layout::kConditionPrefix));
   const std::size_t receptors = writer.distinct_terms(std::string(layout::kReceptorPrefix));
-  const std::size_t edges = writer.distinct_terms(std::string(layout::kEdgePrefix));
+  const std::size_t edges = writer.distinct_terms(std::string(layout::kEdgePrefix));  // G: edges only (XGE sorts apart)
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -9,6 +9,7 @@
 #include "entities_command.h"
 #include "index_command.h"
 #include "match_command.h"
+#include "graph_command.h"
 #include "query_command.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/vocabulary.h"
@@ -295,6 +296,43 @@ int run(int argc, char** argv) {
       "missing index is exit 6.\n" +
       exit_code_footer());
 
+  litgraph::cli::GraphOptions graph;
+  ConfigFlags graph_config;
+  std::string graph_database;
+  CLI::App* graph_cmd = app.add_subcommand(
+      "graph", "Graph questions: an entity's neighbours, the evidence that links two entities");
+  graph_cmd->require_subcommand(1);
+  CLI::App* neighbors_cmd = graph_cmd->add_subcommand(
+      "neighbors", "The entities linked to ENTITY (studied_for, acts_on, implicated_in), "
+                   "heaviest first, with evidence passages");
+  neighbors_cmd->add_option("ENTITY", graph.entity,
+                            "A MeSH id, a name, a synonym or an abbreviation (ketamine, CRPS)")
+      ->required();
+  neighbors_cmd->add_option("--type", graph.type, "Only neighbours of this type")
+      ->check(CLI::IsMember({"drug", "condition", "receptor"}));
+  neighbors_cmd->add_option("--limit", graph.limit, "Neighbours to show (default 20)");
+  neighbors_cmd->add_option("--evidence", graph.evidence, "Passages per neighbour (default 3)");
+  neighbors_cmd->add_flag("--json", graph.json,
+                          "Print {entities:[{entity, neighbors:[{entity:{id, name, type}, edge, "
+                          "weight, sources, antagonist, agonist, evidence:[{passage, owner, "
+                          "text}]}]}]}");
+  CLI::App* evidence_cmd = graph_cmd->add_subcommand(
+      "evidence", "The passages that name both A and B: the evidence of their edge");
+  evidence_cmd->add_option("A", graph.entity, "The first entity")->required();
+  evidence_cmd->add_option("B", graph.other, "The second entity")->required();
+  evidence_cmd->add_option("--limit", graph.limit, "Passages to show (default 20)");
+  evidence_cmd->add_flag("--json", graph.json,
+                         "Print {pairs:[{a, b, passages:[{passage, owner, text}]}]}");
+  for (CLI::App* command : {neighbors_cmd, evidence_cmd}) {
+    command->add_option("--db", graph_database, "The database (default: HOME/index)");
+    command->add_option("--vocabulary", graph.vocabulary, "Folder of the entity vocabulary");
+    graph_config.add_to(command);
+  }
+  graph_cmd->footer(
+      "\nAn edge's weight is the number of passages (sentences) that name both entities; a\n"
+      "sentence without a drug counts its paragraph's drug. acts_on edges also count the\n"
+      "passages that say the drug blocks (antagonist) or activates (agonist) the receptor.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -329,6 +367,14 @@ int run(int argc, char** argv) {
     auto config = stats_config.load();
     stats.database = stats_database.empty() ? config.home / "index" : std::filesystem::path(stats_database);
     return static_cast<int>(litgraph::cli::run_stats(stats, std::cout, std::cerr));
+  }
+  if (graph_cmd->parsed()) {
+    auto config = graph_config.load();
+    graph.database = graph_database.empty() ? config.home / "index" : std::filesystem::path(graph_database);
+    if (neighbors_cmd->parsed()) {
+      return static_cast<int>(litgraph::cli::run_graph_neighbors(graph, std::cout));
+    }
+    return static_cast<int>(litgraph::cli::run_graph_evidence(graph, std::cout));
   }
   if (query_cmd->parsed()) {
     auto config = query_config.load();

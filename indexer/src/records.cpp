@@ -150,7 +150,14 @@ std::pair<std::string, Xapian::Document> passage_document(
     entity_ids.push_back(entity->id);
   }
   for (const auto& work : cites) document.add_boolean_term(term(layout::kCitesPrefix, work));
-  for (const auto& edge : edges) document.add_boolean_term(term(layout::kEdgePrefix, edge));
+  for (const auto& edge : edges) {
+    document.add_boolean_term(term(layout::kEdgePrefix, edge));
+    // Both ends: "acts_on:antagonist:mesh:D1|mesh:D2" -> mesh:D1, mesh:D2.
+    const std::size_t bar = edge.find('|');
+    const std::size_t start = edge.rfind(':', edge.rfind(':', bar) - 1) + 1;
+    document.add_boolean_term(term(layout::kEdgeEntityPrefix, edge.substr(start, bar - start)));
+    document.add_boolean_term(term(layout::kEdgeEntityPrefix, edge.substr(bar + 1)));
+  }
 
   rapidjson::StringBuffer buffer;
   JsonWriter json(buffer);
@@ -194,6 +201,31 @@ std::string cue_text(std::string_view text, const std::vector<Mention>& mentions
               cues.begin() + static_cast<std::ptrdiff_t>(mention.end - begin), ' ');
   }
   return cues;
+}
+
+// An article's title: its first line that reads as text (not a phone number
+// or an address), cut at its first sentence when longer than 150 bytes (web
+// pages often begin with a paragraph).
+std::string article_title(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    std::size_t letters = 0;
+    for (char c : line) letters += ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1 : 0;
+    if (letters < 3 || letters * 2 < line.size() || line.find('@') != std::string_view::npos) {
+      continue;
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.size() <= 150) return std::string(line);
+    std::size_t stop = line.find(". ");
+    if (stop != std::string_view::npos && stop < 150) return std::string(line.substr(0, stop + 1));
+    stop = line.rfind(' ', 150);
+    return std::string(line.substr(0, stop == std::string_view::npos ? 150 : stop)) + "…";
+  }
+  return std::string(text.substr(0, std::min<std::size_t>(text.size(), 150)));
 }
 
 // Whether nothing but spaces separates two passages on one line: sentences of
@@ -512,9 +544,9 @@ Record article_record(const ArticleInput& article, const Tagger& tagger, const s
   add_common(document, layout::kArticle, article.id, hash);
   document.add_boolean_term(term(layout::kSourcePrefix, article.source));
   const std::string_view text = article.text;
-  const std::string_view title = text.substr(0, text.find('\n'));
+  const std::string title = article_title(text);
   auto generator = english_generator(document);
-  generator.index_text(std::string(title), 1, std::string(layout::kTitlePrefix));
+  generator.index_text(title, 1, std::string(layout::kTitlePrefix));
   generator.index_text(article.text);
 
   const auto mentions = tagger.tag(text);

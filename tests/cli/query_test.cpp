@@ -171,3 +171,52 @@ TEST_CASE("query reports bad fields, unknown entities and unbalanced quotes as u
   CHECK(missing.status == 6);
   CHECK(contains(missing.err, "no index here"));
 }
+
+TEST_CASE("graph neighbors ketamine --type receptor lists its receptors with evidence",
+          "[cli][graph]") {
+  Run run = run_litgraph({"graph", "neighbors", "ketamine", "--type", "receptor", "--json",
+                          "--home", seeded_home().path().string()},
+                         source_path(""));
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  auto result = parse_json(run.out);
+  REQUIRE(result["entities"].Size() == 1);
+  const auto& entity = result["entities"][0];
+  CHECK(std::string(entity["entity"]["id"].GetString()) == "mesh:D007649");
+  std::map<std::string, const rapidjson::Value*> by_id;
+  for (const auto& neighbor : entity["neighbors"].GetArray()) {
+    CHECK(std::string(neighbor["entity"]["type"].GetString()) == "receptor");
+    CHECK(std::string(neighbor["edge"].GetString()) == "acts_on");
+    CHECK(neighbor["evidence"].Size() > 0);
+    by_id[neighbor["entity"]["id"].GetString()] = &neighbor;
+  }
+  for (const char* receptor : {"mesh:D016194", "mesh:D018091", "mesh:D064428"}) {
+    CHECK(by_id.count(receptor) == 1);  // NMDA, AMPA, HCN
+  }
+  CHECK((by_id.count("mesh:D011957") + by_id.count("mesh:D017450")) >= 1);  // opioid, mu
+  // NMDA is the heaviest, an antagonist by several sources.
+  const auto& nmda = *by_id["mesh:D016194"];
+  CHECK(std::string(entity["neighbors"][0]["entity"]["id"].GetString()) == "mesh:D016194");
+  CHECK(nmda["antagonist"].GetUint() >= 3);
+  CHECK(nmda["sources"].GetUint() >= 3);
+}
+
+TEST_CASE("graph evidence ketamine PTSD returns the passage about the trial", "[cli][graph]") {
+  Run run = run_litgraph({"graph", "evidence", "ketamine", "PTSD", "--json", "--home",
+                          seeded_home().path().string()},
+                         source_path(""));
+  REQUIRE(run.status == 0);
+  auto result = parse_json(run.out);
+  REQUIRE(result["pairs"].Size() == 1);
+  bool trial = false;
+  for (const auto& passage : result["pairs"][0]["passages"].GetArray()) {
+    CHECK(contains(passage["owner"].GetString(), "002_ce4e0486c9f0905c"));
+    trial |= contains(passage["text"].GetString(), "American Journal of Psychiatry");
+  }
+  CHECK(trial);
+  Run unknown = run_litgraph({"graph", "evidence", "ketamine", "fibromyalga", "--home",
+                              seeded_home().path().string()},
+                             source_path(""));
+  CHECK(unknown.status == 2);
+  CHECK(contains(unknown.err, "Fibromyalgia"));
+}

@@ -44,7 +44,10 @@
 //                implicated_in (receptor-condition); acts_on also gets
 //                G<acts_on:antagonist|agonist>:<a>|<b> when the passage
 //                says so. An edge's weight is its term frequency (passages),
-//                its evidence the passages in its posting list.
+//                its evidence the passages in its posting list. XGE<entity id>
+//                marks each entity that takes part in an edge of the passage
+//                (named there or carried from its paragraph), so that an
+//                entity's edges are found from one posting list.
 //
 // Free text is unprefixed: English stems of every word (TermGenerator with
 // STEM_ALL; query with the same strategy), with positions, so that phrases
@@ -81,6 +84,7 @@ inline constexpr std::string_view kMeshHeadingPrefix = "H"; // MeSH heading/chem
 inline constexpr std::string_view kMeshMajorPrefix = "M";   // ... marked major topic
 inline constexpr std::string_view kCitesPrefix = "C";       // cited work id
 inline constexpr std::string_view kEdgePrefix = "G";        // co-occurrence edge
+inline constexpr std::string_view kEdgeEntityPrefix = "XGE"; // an entity taking part in an edge
 
 // Value slots.
 // (Slots 1 and 4 are unused: kind and id are terms, K and Q.)

@@ -1,0 +1,171 @@
+#include "graph_command.h"
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/writer.h>
+
+#include <iomanip>
+#include <ostream>
+
+#include "litgraph/query/database.h"
+#include "litgraph/query/graph.h"
+#include "litgraph/schema/vocabulary.h"
+
+namespace litgraph::cli {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::OStreamWrapper>;
+
+void write_string(Writer& json, const std::string& text) {
+  json.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void write_entity(Writer& json, const schema::Entity& entity) {
+  json.StartObject();
+  json.Key("id");
+  write_string(json, entity.id);
+  json.Key("name");
+  write_string(json, entity.name);
+  json.Key("type");
+  json.String(schema::entity_type_name(entity.type));
+  json.EndObject();
+}
+
+void write_evidence(Writer& json, const std::vector<query::Evidence>& evidence) {
+  json.StartArray();
+  for (const auto& passage : evidence) {
+    json.StartObject();
+    json.Key("passage");
+    write_string(json, passage.passage);
+    json.Key("owner");
+    write_string(json, passage.owner);
+    json.Key("text");
+    write_string(json, passage.text);
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
+schema::Vocabulary load_vocabulary(const GraphOptions& options) {
+  return schema::Vocabulary::load_directory(
+      options.vocabulary.empty() ? schema::default_vocabulary_directory() : options.vocabulary);
+}
+
+}  // namespace
+
+ExitCode run_graph_neighbors(const GraphOptions& options, std::ostream& out) {
+  std::optional<schema::EntityType> type;
+  if (options.type == "drug") type = schema::EntityType::kDrug;
+  if (options.type == "condition") type = schema::EntityType::kCondition;
+  if (options.type == "receptor") type = schema::EntityType::kReceptor;
+  if (!options.type.empty() && !type) {
+    throw UsageError("--type " + options.type + ": drug, condition or receptor");
+  }
+  const auto vocabulary = load_vocabulary(options);
+  const Xapian::Database database = query::open_readable(options.database);
+  const auto entities = query::resolve_entities(vocabulary, options.entity);
+  rapidjson::OStreamWrapper stream(out);
+  Writer json(stream);
+  if (options.json) {
+    json.StartObject();
+    json.Key("entities");
+    json.StartArray();
+  }
+  for (const auto* entity : entities) {
+    auto found = query::neighbors(database, vocabulary, *entity, type, options.evidence);
+    if (found.size() > options.limit) found.resize(options.limit);
+    if (options.json) {
+      json.StartObject();
+      json.Key("entity");
+      write_entity(json, *entity);
+      json.Key("neighbors");
+      json.StartArray();
+      for (const auto& neighbor : found) {
+        json.StartObject();
+        json.Key("entity");
+        write_entity(json, *neighbor.entity);
+        json.Key("edge");
+        write_string(json, neighbor.edge);
+        json.Key("weight");
+        json.Uint64(neighbor.weight);
+        json.Key("sources");
+        json.Uint64(neighbor.owners);
+        if (neighbor.edge == "acts_on") {
+          json.Key("antagonist");
+          json.Uint64(neighbor.antagonist);
+          json.Key("agonist");
+          json.Uint64(neighbor.agonist);
+        }
+        json.Key("evidence");
+        write_evidence(json, neighbor.evidence);
+        json.EndObject();
+      }
+      json.EndArray();
+      json.EndObject();
+      continue;
+    }
+    out << entity->name << " (" << entity->id << ", " << schema::entity_type_name(entity->type)
+        << "): " << found.size() << (found.size() == 1 ? " neighbour" : " neighbours") << "\n";
+    for (const auto& neighbor : found) {
+      out << "  " << std::setw(4) << neighbor.weight << "  " << std::left << std::setw(14)
+          << neighbor.edge << std::right << neighbor.entity->name << " (" << neighbor.entity->id
+          << ")";
+      if (neighbor.antagonist > 0) out << ", antagonist in " << neighbor.antagonist;
+      if (neighbor.agonist > 0) out << ", agonist in " << neighbor.agonist;
+      out << "; " << neighbor.owners << (neighbor.owners == 1 ? " source" : " sources") << "\n";
+      for (const auto& passage : neighbor.evidence) {
+        out << "          " << passage.passage << ": " << passage.text.substr(0, 160)
+            << (passage.text.size() > 160 ? "…" : "") << "\n";
+      }
+    }
+  }
+  if (options.json) {
+    json.EndArray();
+    json.EndObject();
+    out << "\n";
+  }
+  return ExitCode::kOk;
+}
+
+ExitCode run_graph_evidence(const GraphOptions& options, std::ostream& out) {
+  const auto vocabulary = load_vocabulary(options);
+  const Xapian::Database database = query::open_readable(options.database);
+  const auto first = query::resolve_entities(vocabulary, options.entity);
+  const auto second = query::resolve_entities(vocabulary, options.other);
+  rapidjson::OStreamWrapper stream(out);
+  Writer json(stream);
+  if (options.json) {
+    json.StartObject();
+    json.Key("pairs");
+    json.StartArray();
+  }
+  for (const auto* a : first) {
+    for (const auto* b : second) {
+      auto passages = query::evidence_between(database, *a, *b, options.limit);
+      if (options.json) {
+        json.StartObject();
+        json.Key("a");
+        write_entity(json, *a);
+        json.Key("b");
+        write_entity(json, *b);
+        json.Key("passages");
+        write_evidence(json, passages);
+        json.EndObject();
+        continue;
+      }
+      out << a->name << " – " << b->name << ": " << passages.size()
+          << (passages.size() == 1 ? " passage" : " passages") << "\n";
+      for (const auto& passage : passages) {
+        out << "  " << passage.passage << "\n    " << passage.text << "\n";
+      }
+    }
+  }
+  if (options.json) {
+    json.EndArray();
+    json.EndObject();
+    out << "\n";
+  }
+  return ExitCode::kOk;
+}
+
+}  // namespace litgraph::cli
