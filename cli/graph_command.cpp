@@ -168,4 +168,128 @@ ExitCode run_graph_evidence(const GraphOptions& options, std::ostream& out) {
   return ExitCode::kOk;
 }
 
+namespace {
+
+std::string xml_escape(const std::string& text) {
+  std::string escaped;
+  for (char c : text) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&apos;"; break;
+      default: escaped += c;
+    }
+  }
+  return escaped;
+}
+
+std::string quoted(const std::string& text, char quote) {
+  std::string result(1, quote);
+  for (char c : text) {
+    if (c == quote || c == '\\') result += '\\';
+    result += c;
+  }
+  return result + quote;
+}
+
+// RFC 4180: a field with a comma, quote or line end is quoted, quotes doubled.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string result = "\"";
+  for (char c : text) result += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return result + "\"";
+}
+
+}  // namespace
+
+ExitCode run_graph_export(const GraphOptions& options, std::ostream& out) {
+  const auto vocabulary = load_vocabulary(options);
+  const Xapian::Database database = query::open_readable(options.database);
+  const schema::Entity* around = nullptr;
+  if (!options.around.empty()) around = query::resolve_entities(vocabulary, options.around).front();
+  const auto graph = query::entity_graph(database, vocabulary, around, options.depth, options.min_weight);
+  if (options.format == "json") {
+    rapidjson::OStreamWrapper stream(out);
+    Writer json(stream);
+    json.StartObject();
+    json.Key("nodes");
+    json.StartArray();
+    for (const auto* node : graph.nodes) write_entity(json, *node);
+    json.EndArray();
+    json.Key("edges");
+    json.StartArray();
+    for (const auto& edge : graph.edges) {
+      json.StartObject();
+      json.Key("source");
+      write_string(json, edge.from->id);
+      json.Key("target");
+      write_string(json, edge.to->id);
+      json.Key("type");
+      write_string(json, edge.type);
+      json.Key("weight");
+      json.Uint64(edge.weight);
+      json.Key("antagonist");
+      json.Uint64(edge.antagonist);
+      json.Key("agonist");
+      json.Uint64(edge.agonist);
+      json.EndObject();
+    }
+    json.EndArray();
+    json.EndObject();
+    out << "\n";
+  } else if (options.format == "graphml") {
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        << "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+        << "  <key id=\"kind\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+        << "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+        << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
+        << "  <key id=\"antagonist\" for=\"edge\" attr.name=\"antagonist\" attr.type=\"int\"/>\n"
+        << "  <key id=\"agonist\" for=\"edge\" attr.name=\"agonist\" attr.type=\"int\"/>\n"
+        << "  <graph id=\"litgraph\" edgedefault=\"directed\">\n";
+    for (const auto* node : graph.nodes) {
+      out << "    <node id=\"" << xml_escape(node->id) << "\"><data key=\"name\">"
+          << xml_escape(node->name) << "</data><data key=\"kind\">"
+          << schema::entity_type_name(node->type) << "</data></node>\n";
+    }
+    std::size_t n = 0;
+    for (const auto& edge : graph.edges) {
+      out << "    <edge id=\"e" << n++ << "\" source=\"" << xml_escape(edge.from->id)
+          << "\" target=\"" << xml_escape(edge.to->id) << "\"><data key=\"type\">" << edge.type
+          << "</data><data key=\"weight\">" << edge.weight << "</data><data key=\"antagonist\">"
+          << edge.antagonist << "</data><data key=\"agonist\">" << edge.agonist
+          << "</data></edge>\n";
+    }
+    out << "  </graph>\n</graphml>\n";
+  } else if (options.format == "dot") {
+    out << "digraph litgraph {\n";
+    for (const auto* node : graph.nodes) {
+      out << "  " << quoted(node->id, '"') << " [label=" << quoted(node->name, '"')
+          << ", type=" << schema::entity_type_name(node->type) << "];\n";
+    }
+    for (const auto& edge : graph.edges) {
+      out << "  " << quoted(edge.from->id, '"') << " -> " << quoted(edge.to->id, '"')
+          << " [label=" << quoted(edge.type + " " + std::to_string(edge.weight), '"')
+          << ", weight=" << edge.weight << "];\n";
+    }
+    out << "}\n";
+  } else {  // csv: one row per edge, with both ends, for spreadsheets and Neo4j's LOAD CSV
+    out << "source_id,source_name,source_type,target_id,target_name,target_type,type,weight,"
+           "antagonist,agonist\n";
+    for (const auto& edge : graph.edges) {
+      out << csv_field(edge.from->id) << ',' << csv_field(edge.from->name) << ','
+          << schema::entity_type_name(edge.from->type) << ',' << csv_field(edge.to->id) << ','
+          << csv_field(edge.to->name) << ',' << schema::entity_type_name(edge.to->type) << ','
+          << edge.type << ',' << edge.weight << ',' << edge.antagonist << ',' << edge.agonist
+          << "\n";
+    }
+  }
+  return ExitCode::kOk;
+}
+
 }  // namespace litgraph::cli

@@ -323,7 +323,19 @@ int run(int argc, char** argv) {
   evidence_cmd->add_option("--limit", graph.limit, "Passages to show (default 20)");
   evidence_cmd->add_flag("--json", graph.json,
                          "Print {pairs:[{a, b, passages:[{passage, owner, text}]}]}");
-  for (CLI::App* command : {neighbors_cmd, evidence_cmd}) {
+  CLI::App* export_cmd = graph_cmd->add_subcommand(
+      "export", "The entity graph (nodes, typed weighted edges) for Gephi, Cytoscape, Graphviz "
+                "or a Neo4j import");
+  export_cmd->add_option("--format", graph.format,
+                         "json (default): {nodes:[{id, name, type}], edges:[{source, target, "
+                         "type, weight, antagonist, agonist}]}; graphml; dot; csv (one row "
+                         "per edge)")
+      ->check(CLI::IsMember({"json", "graphml", "dot", "csv"}));
+  export_cmd->add_option("--around", graph.around, "Only the graph around this entity");
+  export_cmd->add_option("--depth", graph.depth, "Steps from --around (default 1)");
+  export_cmd->add_option("--min-weight", graph.min_weight,
+                         "Leave out edges carried by fewer passages (default 1)");
+  for (CLI::App* command : {neighbors_cmd, evidence_cmd, export_cmd}) {
     command->add_option("--db", graph_database, "The database (default: HOME/index)");
     command->add_option("--vocabulary", graph.vocabulary, "Folder of the entity vocabulary");
     graph_config.add_to(command);
@@ -374,6 +386,7 @@ int run(int argc, char** argv) {
     if (neighbors_cmd->parsed()) {
       return static_cast<int>(litgraph::cli::run_graph_neighbors(graph, std::cout));
     }
+    if (export_cmd->parsed()) return static_cast<int>(litgraph::cli::run_graph_export(graph, std::cout));
     return static_cast<int>(litgraph::cli::run_graph_evidence(graph, std::cout));
   }
   if (query_cmd->parsed()) {

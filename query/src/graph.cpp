@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "entity_names.h"
 #include "litgraph/schema/error.h"
@@ -164,6 +165,71 @@ std::vector<Evidence> evidence_between(const Xapian::Database& database, const s
     throw IndexError("graph: " + e.get_description());
   }
   return result;
+}
+
+Graph entity_graph(const Xapian::Database& database, const schema::Vocabulary& vocabulary,
+                   const schema::Entity* around, std::size_t depth, std::size_t min_weight) {
+  std::map<std::tuple<std::string, std::string, std::string>, GraphEdge> edges;
+  try {
+    const std::string prefix(layout::kEdgePrefix);
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+      auto edge = parse_edge(*it);
+      if (!edge) continue;
+      const schema::Entity* a = vocabulary.find(edge->a);
+      const schema::Entity* b = vocabulary.find(edge->b);
+      if (a == nullptr || b == nullptr) continue;
+      GraphEdge& entry = edges[{edge->type, edge->a, edge->b}];
+      entry.from = a;
+      entry.to = b;
+      entry.type = edge->type;
+      if (edge->qualifier == "antagonist") {
+        entry.antagonist = it.get_termfreq();
+      } else if (edge->qualifier == "agonist") {
+        entry.agonist = it.get_termfreq();
+      } else {
+        entry.weight = it.get_termfreq();
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError("graph: " + e.get_description());
+  }
+  std::vector<GraphEdge> kept;
+  for (auto& [key, edge] : edges) {
+    if (edge.weight >= std::max<std::size_t>(1, min_weight)) kept.push_back(edge);
+  }
+  if (around != nullptr) {
+    // Breadth-first from `around`, `depth` steps along edges of either direction.
+    std::set<const schema::Entity*> reached = {around};
+    std::set<const schema::Entity*> frontier = {around};
+    for (std::size_t step = 0; step < depth && !frontier.empty(); ++step) {
+      std::set<const schema::Entity*> next;
+      for (const auto& edge : kept) {
+        if (frontier.count(edge.from) != 0 && reached.count(edge.to) == 0) next.insert(edge.to);
+        if (frontier.count(edge.to) != 0 && reached.count(edge.from) == 0) next.insert(edge.from);
+      }
+      reached.insert(next.begin(), next.end());
+      frontier = std::move(next);
+    }
+    std::vector<GraphEdge> inside;
+    for (const auto& edge : kept) {
+      if (reached.count(edge.from) != 0 && reached.count(edge.to) != 0) inside.push_back(edge);
+    }
+    kept = std::move(inside);
+  }
+  Graph graph;
+  std::set<const schema::Entity*> nodes;
+  for (const auto& edge : kept) {
+    nodes.insert(edge.from);
+    nodes.insert(edge.to);
+  }
+  if (around != nullptr) nodes.insert(around);
+  graph.nodes.assign(nodes.begin(), nodes.end());
+  std::sort(graph.nodes.begin(), graph.nodes.end(),
+            [](const auto* x, const auto* y) { return x->id < y->id; });
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const GraphEdge& x, const GraphEdge& y) { return x.weight > y.weight; });
+  graph.edges = std::move(kept);
+  return graph;
 }
 
 }  // namespace litgraph::query

@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <xapian.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
 
 #include <map>
 #include <set>
@@ -219,4 +222,65 @@ TEST_CASE("graph evidence ketamine PTSD returns the passage about the trial", "[
                              source_path(""));
   CHECK(unknown.status == 2);
   CHECK(contains(unknown.err, "Fibromyalgia"));
+}
+
+TEST_CASE("graph export writes the same graph as JSON, GraphML, DOT and CSV", "[cli][graph]") {
+  auto run = [](const std::string& format, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"graph", "export", "--format", format, "--home",
+                                     seeded_home().path().string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Run result = run_litgraph(args, source_path(""));
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+    return result.out;
+  };
+  auto graph = parse_json(run("json"));
+  const auto nodes = graph["nodes"].Size();
+  const auto edges = graph["edges"].Size();
+  REQUIRE(nodes > 10);
+  REQUIRE(edges > 10);
+  std::set<std::string> ids;
+  for (const auto& node : graph["nodes"].GetArray()) ids.insert(node["id"].GetString());
+  bool ketamine_nmda = false;
+  for (const auto& edge : graph["edges"].GetArray()) {
+    CHECK(ids.count(edge["source"].GetString()) == 1);
+    CHECK(ids.count(edge["target"].GetString()) == 1);
+    CHECK(edge["weight"].GetUint() >= 1);
+    ketamine_nmda |= std::string(edge["source"].GetString()) == "mesh:D007649" &&
+                     std::string(edge["target"].GetString()) == "mesh:D016194" &&
+                     edge["antagonist"].GetUint() >= 3;
+  }
+  CHECK(ketamine_nmda);
+
+  // GraphML: well-formed, the GraphML namespace, keys declared, every edge's ends are nodes.
+  pugi::xml_document graphml;
+  REQUIRE(graphml.load_string(run("graphml").c_str()));
+  auto root = graphml.child("graphml");
+  CHECK(std::string(root.attribute("xmlns").value()) == "http://graphml.graphdrawing.org/xmlns");
+  std::set<std::string> keys;
+  for (auto key : root.children("key")) keys.insert(key.attribute("id").value());
+  std::set<std::string> node_ids;
+  std::size_t xml_edges = 0;
+  for (auto node : root.child("graph").children("node")) node_ids.insert(node.attribute("id").value());
+  for (auto edge : root.child("graph").children("edge")) {
+    ++xml_edges;
+    CHECK(node_ids.count(edge.attribute("source").value()) == 1);
+    CHECK(node_ids.count(edge.attribute("target").value()) == 1);
+    for (auto data : edge.children("data")) CHECK(keys.count(data.attribute("key").value()) == 1);
+  }
+  CHECK(node_ids == ids);
+  CHECK(xml_edges == edges);
+
+  // DOT and CSV: one line per node and edge, one row per edge.
+  std::string dot = run("dot");
+  CHECK(dot.rfind("digraph litgraph {", 0) == 0);
+  CHECK(static_cast<std::size_t>(std::count(dot.begin(), dot.end(), '\n')) == nodes + edges + 2);
+  std::string csv = run("csv");
+  CHECK(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) == edges + 1);
+  CHECK(contains(csv, "\"Receptors, N-Methyl-D-Aspartate\""));  // quoted: it has a comma
+
+  // Around ketamine, one step: ketamine and its neighbours only.
+  auto around = parse_json(run("json", {"--around", "ketamine", "--depth", "1"}));
+  CHECK(around["nodes"].Size() < nodes);
+  for (const auto& edge : around["edges"].GetArray()) CHECK(edge["weight"].GetUint() >= 1);
 }

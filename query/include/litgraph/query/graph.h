@@ -51,4 +51,23 @@ std::vector<Neighbor> neighbors(const Xapian::Database& database,
 std::vector<Evidence> evidence_between(const Xapian::Database& database, const schema::Entity& a,
                                        const schema::Entity& b, std::size_t limit);
 
+// The entity graph: every co-occurrence edge of the index (or those within
+// `depth` steps of `around`), with its weight, as nodes and edges.
+struct GraphEdge {
+  const schema::Entity* from = nullptr;  // drug, or receptor for implicated_in
+  const schema::Entity* to = nullptr;
+  std::string type;  // studied_for, acts_on, implicated_in
+  std::size_t weight = 0;
+  std::size_t antagonist = 0;
+  std::size_t agonist = 0;
+};
+
+struct Graph {
+  std::vector<const schema::Entity*> nodes;  // by id
+  std::vector<GraphEdge> edges;              // by weight, descending
+};
+
+Graph entity_graph(const Xapian::Database& database, const schema::Vocabulary& vocabulary,
+                   const schema::Entity* around, std::size_t depth, std::size_t min_weight);
+
 }  // namespace litgraph::query
