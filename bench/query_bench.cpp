@@ -1,0 +1,104 @@
+// litgraph_query_bench: latency of `litgraph query`'s search with three facets.
+//
+// Opens an index (make one with litgraph_index_bench or `litgraph index`),
+// builds a fixed set of queries from it (the most frequent conditions and
+// drugs as entity filters, and free-text words taken from work titles), runs
+// each --repeat times through query::search with the condition, drug and year
+// facets, and reports p50 and p99 latency per query type.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "litgraph/query/database.h"
+#include "litgraph/query/search.h"
+#include "litgraph/schema/error.h"
+#include "litgraph/schema/vocabulary.h"
+
+namespace {
+
+double percentile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  std::size_t at = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  return values[std::min(at, values.size() - 1)];
+}
+
+// The `count` terms with `prefix` that the most records carry.
+std::vector<std::string> frequent_terms(const Xapian::Database& database, const std::string& prefix,
+                                        std::size_t count) {
+  std::vector<std::pair<Xapian::doccount, std::string>> terms;
+  for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+    terms.emplace_back(it.get_termfreq(), (*it).substr(prefix.size()));
+  }
+  std::sort(terms.rbegin(), terms.rend());
+  std::vector<std::string> result;
+  for (std::size_t k = 0; k < terms.size() && k < count; ++k) result.push_back(terms[k].second);
+  return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Measures query latency with three facets", "litgraph_query_bench"};
+  std::string database_path;
+  int repeat = 5;
+  std::size_t queries = 30;
+  app.add_option("DATABASE", database_path, "The index")->required();
+  app.add_option("--repeat", repeat, "Runs of each query (default 5)");
+  app.add_option("--queries", queries, "Queries of each type (default 30)");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    const auto vocabulary =
+        litgraph::schema::Vocabulary::load_directory(litgraph::schema::default_vocabulary_directory());
+    const Xapian::Database database = litgraph::query::open_readable(database_path);
+    struct Type {
+      const char* name;
+      std::vector<std::string> texts;
+    };
+    std::vector<Type> types = {{"condition filter", {}}, {"drug filter", {}}, {"free text", {}},
+                               {"text + condition", {}}};
+    for (const auto& id : frequent_terms(database, "XEC", queries)) types[0].texts.push_back("condition:" + id);
+    for (const auto& id : frequent_terms(database, "XED", queries)) types[1].texts.push_back("drug:" + id);
+    // Title words of middling frequency: common enough to match, rare enough to rank.
+    const Xapian::doccount total = database.get_doccount();
+    for (auto it = database.allterms_begin("S"); it != database.allterms_end("S"); ++it) {
+      const std::string word = (*it).substr(1);
+      if (word.size() < 5 || it.get_termfreq() < total / 2000 || it.get_termfreq() > total / 20) continue;
+      types[2].texts.push_back(word);
+      if (types[2].texts.size() >= queries) break;
+    }
+    for (std::size_t k = 0; k < types[2].texts.size() && k < types[0].texts.size(); ++k) {
+      types[3].texts.push_back(types[2].texts[k] + " " + types[0].texts[k]);
+    }
+    std::printf("%s: %u records\n", database_path.c_str(), database.get_doccount());
+    std::vector<double> all;
+    for (const auto& type : types) {
+      std::vector<double> times;
+      std::size_t matches = 0;
+      for (const auto& text : type.texts) {
+        litgraph::query::SearchRequest request;
+        request.text = text;
+        request.facets = {"condition", "drug", "year"};
+        for (int run = 0; run < repeat; ++run) {
+          auto start = std::chrono::steady_clock::now();
+          auto result = litgraph::query::search(database, vocabulary, request);
+          times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+          if (run == 0) matches += result.total;
+        }
+      }
+      if (times.empty()) continue;
+      all.insert(all.end(), times.begin(), times.end());
+      std::printf("  %-18s %3zu queries x %d  p50 %7.2f ms  p99 %7.2f ms  (mean matches %zu)\n",
+                  type.name, type.texts.size(), repeat, percentile(times, 0.5),
+                  percentile(times, 0.99), matches / std::max<std::size_t>(1, type.texts.size()));
+    }
+    std::printf("  %-18s                 p50 %7.2f ms  p99 %7.2f ms\n", "all", percentile(all, 0.5),
+                percentile(all, 0.99));
+  } catch (const litgraph::Error& error) {
+    std::fprintf(stderr, "litgraph_query_bench: %s\n", error.what());
+    return static_cast<int>(error.exit_code());
+  }
+  return 0;
+}
