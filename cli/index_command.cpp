@@ -36,7 +36,7 @@ namespace {
 
 // Bumped when the records built from the same input change, so that the next
 // run rewrites them instead of finding them unchanged.
-constexpr std::string_view kRecordVersion = "records-5\n";
+constexpr std::string_view kRecordVersion = "records-6\n";
 
 bool is_pubmed_file(const std::string& path) {
   auto ends = [&](std::string_view suffix) {

@@ -46,10 +46,33 @@ void add_entity(Xapian::Document& document, const schema::Entity& entity, Xapian
   document.add_term(term(typed_prefix(entity.type), entity.id), wdf);
 }
 
+// Copies the entity terms and the kind into the facet value slots.
+void add_facet_values(Xapian::Document& document) {
+  struct Facet {
+    std::string_view prefix;
+    layout::Slot slot;
+  };
+  for (const Facet& facet : {Facet{layout::kConditionPrefix, layout::kConditions},
+                             Facet{layout::kDrugPrefix, layout::kDrugs},
+                             Facet{layout::kReceptorPrefix, layout::kReceptors}}) {
+    std::string ids;
+    auto it = document.termlist_begin();
+    it.skip_to(std::string(facet.prefix));
+    for (; it != document.termlist_end(); ++it) {
+      const std::string name = *it;
+      if (name.compare(0, facet.prefix.size(), facet.prefix) != 0) break;
+      if (!ids.empty()) ids += '\n';
+      ids.append(name, facet.prefix.size(), std::string::npos);
+    }
+    if (!ids.empty()) document.add_value(facet.slot, ids);
+  }
+}
+
 void add_common(Xapian::Document& document, std::string_view kind, const std::string& id,
                 const std::string& hash) {
   document.add_boolean_term(term(layout::kIdPrefix, id));
   document.add_boolean_term(term(layout::kKindPrefix, kind));
+  document.add_value(layout::kKindSlot, std::string(kind));
   // Passages are written and removed with their owner: no hash of their own.
   if (kind != layout::kPassage) document.add_value(layout::kHash, hash);
 }
@@ -176,6 +199,7 @@ std::pair<std::string, Xapian::Document> passage_document(
   json_ids(json, "cites", cites);
   json_ids(json, "edges", edges);
   json.EndObject();
+  add_facet_values(document);
   document.set_data(buffer.GetString());
   return {std::move(id), std::move(document)};
 }
@@ -451,6 +475,7 @@ Record work_record(const std::string& id, const schema::Work& work,
   json.Key("source");
   json_string(json, source);
   json.EndObject();
+  add_facet_values(document);
   document.set_data(buffer.GetString());
 
   // Passages: the sentences that carry an edge, its evidence.
@@ -533,6 +558,7 @@ Record cited_work_record(const std::string& id, const schema::Reference& referen
   json.Key("reference");
   json_string(json, reference.raw);
   json.EndObject();
+  add_facet_values(document);
   document.set_data(buffer.GetString());
   return record;
 }
@@ -572,6 +598,7 @@ Record article_record(const ArticleInput& article, const Tagger& tagger, const s
   json_string(json, article.source);
   json_ids(json, "cites", cited);
   json.EndObject();
+  add_facet_values(document);
   document.set_data(buffer.GetString());
 
   // Passages: every sentence of the body, with the works its markers cite.

@@ -160,7 +160,8 @@ class FacetSpy : public Xapian::MatchSpy {
         if (*field.slot == layout::kYear) {
           value = std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
         }
-        if (*field.slot == layout::kStudyType) {
+        if (*field.slot == layout::kStudyType || *field.slot == layout::kConditions ||
+            *field.slot == layout::kDrugs || *field.slot == layout::kReceptors) {
           std::size_t start = 0;
           while (start <= value.size()) {
             std::size_t end = value.find('\n', start);
@@ -319,10 +320,10 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
 
   std::vector<FacetSpy::Field> fields;
   for (const auto& facet : request.facets) {
-    if (facet == "condition") fields.push_back({facet, std::string(layout::kConditionPrefix), {}});
-    else if (facet == "drug") fields.push_back({facet, std::string(layout::kDrugPrefix), {}});
-    else if (facet == "receptor") fields.push_back({facet, std::string(layout::kReceptorPrefix), {}});
-    else if (facet == "kind") fields.push_back({facet, std::string(layout::kKindPrefix), {}});
+    if (facet == "condition") fields.push_back({facet, "", layout::kConditions});
+    else if (facet == "drug") fields.push_back({facet, "", layout::kDrugs});
+    else if (facet == "receptor") fields.push_back({facet, "", layout::kReceptors});
+    else if (facet == "kind") fields.push_back({facet, "", layout::kKindSlot});
     else if (facet == "year") fields.push_back({facet, "", layout::kYear});
     else if (facet == "journal") fields.push_back({facet, "", layout::kJournal});
     else if (facet == "type") fields.push_back({facet, "", layout::kStudyType});
@@ -396,7 +397,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       facet.field = fields[f].name;
       for (const auto& [value, count] : spy.counts(f)) {
         FacetValue entry{value, value, count};
-        if (!fields[f].prefix.empty() && fields[f].name != "kind") {
+        if (fields[f].name == "condition" || fields[f].name == "drug" || fields[f].name == "receptor") {
           if (const schema::Entity* entity = vocabulary.find(value)) entry.name = entity->name;
         }
         facet.values.push_back(std::move(entry));

@@ -87,12 +87,18 @@ inline constexpr std::string_view kEdgePrefix = "G";        // co-occurrence edg
 inline constexpr std::string_view kEdgeEntityPrefix = "XGE"; // an entity taking part in an edge
 
 // Value slots.
-// (Slots 1 and 4 are unused: kind and id are terms, K and Q.)
+// Facets read values, not term lists (one value per record per facet is
+// much cheaper to read for every match): the entity ids of each type and the
+// kind are copied there from the terms.
 enum Slot : unsigned {  // Xapian::valueno
-  kYear = 0,       // sortable_serialise(year); passages carry their owner's
-  kJournal = 2,    // journal as written (facets); works
-  kHash = 3,       // content hash of the input the record was made from; not on passages
-  kStudyType = 5,  // publication types joined by '\n' (facets); works
+  kYear = 0,        // sortable_serialise(year); passages carry their owner's
+  kKindSlot = 1,    // the kind (article, work, passage)
+  kJournal = 2,     // journal as written (facets); works
+  kHash = 3,        // content hash of the input the record was made from; not on passages
+  kStudyType = 5,   // publication types joined by '\n' (facets); works
+  kConditions = 6,  // condition ids joined by '\n'
+  kDrugs = 7,       // drug ids joined by '\n'
+  kReceptors = 8,   // receptor ids joined by '\n'
 };
 
 // Document data: a JSON object with the fields a result shows (title,
