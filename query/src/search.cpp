@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/identifiers.h"
@@ -141,6 +142,16 @@ class FieldHandler : public Xapian::FieldProcessor {
   std::string field_;
 };
 
+// A hash map that finds std::string keys by std::string_view, so that
+// counting a facet value costs no allocation once the value is known.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>()(text);
+  }
+};
+using Counts = std::unordered_map<std::string, std::size_t, ViewHash, std::equal_to<>>;
+
 // Counts, over every match, the values of the facets asked for.
 class FacetSpy : public Xapian::MatchSpy {
  public:
@@ -165,13 +176,14 @@ class FacetSpy : public Xapian::MatchSpy {
           std::size_t start = 0;
           while (start <= value.size()) {
             std::size_t end = value.find('\n', start);
-            ++counts_[f][value.substr(start, end == std::string::npos ? end : end - start)];
+            add(f, std::string_view(value).substr(
+                       start, end == std::string::npos ? std::string::npos : end - start));
             if (end == std::string::npos) break;
             start = end + 1;
           }
           continue;
         }
-        ++counts_[f][value];
+        add(f, value);
         continue;
       }
       auto it = document.termlist_begin();
@@ -179,18 +191,27 @@ class FacetSpy : public Xapian::MatchSpy {
       for (; it != document.termlist_end(); ++it) {
         const std::string term = *it;
         if (term.compare(0, field.prefix.size(), field.prefix) != 0) break;
-        ++counts_[f][term.substr(field.prefix.size())];
+        add(f, std::string_view(term).substr(field.prefix.size()));
       }
     }
   }
   std::string name() const override { return "litgraph::FacetSpy"; }
 
   const std::vector<Field>& fields() const { return fields_; }
-  const std::map<std::string, std::size_t>& counts(std::size_t field) const { return counts_[field]; }
+  const Counts& counts(std::size_t field) const { return counts_[field]; }
 
  private:
   std::vector<Field> fields_;
-  std::vector<std::map<std::string, std::size_t>> counts_;
+  void add(std::size_t field, std::string_view value) {
+    auto found = counts_[field].find(value);
+    if (found != counts_[field].end()) {
+      ++found->second;
+    } else {
+      counts_[field].emplace(std::string(value), 1);
+    }
+  }
+
+  std::vector<Counts> counts_;
 };
 
 std::string json_string(const rapidjson::Value& object, const char* key) {
