@@ -75,7 +75,9 @@ struct ConfigFlags {
 int run(int argc, char** argv) {
   CLI::App app{"litgraph: a literature knowledge-graph indexer for articles on medicine.\n"
                "Extracts what articles cite, fetches the cited works' metadata from\n"
-               "Crossref and PubMed, and tags the drugs, conditions and receptors they mention.",
+               "Crossref and PubMed, tags the drugs, conditions and receptors they mention,\n"
+               "indexes articles, works, sentences and the entity graph, and answers\n"
+               "faceted searches and graph questions.",
                "litgraph"};
   app.set_version_flag("--version", std::string("litgraph ") + kVersion);
   app.require_subcommand(1);
