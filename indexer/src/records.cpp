@@ -148,6 +148,84 @@ std::map<const schema::Entity*, Xapian::termcount> entities_between(
   return counts;
 }
 
+// Adds the entities of `mentions`, each once with its count as wdf; returns
+// how many distinct entities there were.
+std::size_t add_mentions(Xapian::Document& document, const std::vector<Mention>& mentions) {
+  const auto counts = entities_between(mentions, 0, std::string::npos);
+  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
+  return counts.size();
+}
+
+// A work's bibliographic terms and values: source, identifiers, year,
+// journal, authors, publication types.
+void add_work_fields(Xapian::Document& document, const schema::Work& work,
+                     std::string_view source) {
+  document.add_boolean_term(term(layout::kSourcePrefix, source));
+  if (work.doi) document.add_boolean_term(term(layout::kDoiPrefix, *work.doi));
+  if (work.pmid) document.add_boolean_term(term(layout::kPmidPrefix, *work.pmid));
+  if (work.year) {
+    document.add_boolean_term(term(layout::kYearPrefix, std::to_string(*work.year)));
+    document.add_value(layout::kYear, Xapian::sortable_serialise(*work.year));
+  }
+  const std::optional<std::string>& journal = work.container ? work.container : work.container_short;
+  if (journal) {
+    document.add_boolean_term(term(layout::kJournalPrefix, schema::fold_for_matching(*journal)));
+    document.add_value(layout::kJournal, *journal);
+  }
+  for (const auto& author : work.authors) {
+    if (!author.family.empty()) {
+      document.add_boolean_term(term(layout::kAuthorPrefix, schema::fold_for_matching(author.family)));
+    }
+  }
+  std::string study_types;
+  for (const auto& type : work.publication_types) {
+    document.add_boolean_term(term(layout::kStudyTypePrefix, schema::fold_for_matching(type.name)));
+    if (!study_types.empty()) study_types += '\n';
+    study_types += type.name;
+  }
+  if (!study_types.empty()) document.add_value(layout::kStudyType, study_types);
+}
+
+// A work record's document data (JSON); `reference` is the entry as cited,
+// for works known only from a reference list.
+std::string work_data(const std::string& id, const schema::Work& work, std::string_view source,
+                      const std::string* reference) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter json(buffer);
+  json.StartObject();
+  json.Key("id");
+  json_string(json, id);
+  json.Key("kind");
+  json.String("work");
+  json_field(json, "title", work.title);
+  json_field(json, "journal", work.container ? work.container : work.container_short);
+  if (work.year) {
+    json.Key("year");
+    json.Int(*work.year);
+  }
+  json_field(json, "doi", work.doi);
+  json_field(json, "pmid", work.pmid);
+  json.Key("authors");
+  json.StartArray();
+  for (const auto& author : work.authors) {
+    std::string name = author.family;
+    if (!author.given.empty()) name += ", " + author.given;
+    json_string(json, name);
+  }
+  json.EndArray();
+  std::vector<std::string> types;
+  for (const auto& type : work.publication_types) types.push_back(type.name);
+  json_ids(json, "publication_types", types);
+  json.Key("source");
+  json_string(json, source);
+  if (reference != nullptr) {
+    json.Key("reference");
+    json_string(json, *reference);
+  }
+  json.EndObject();
+  return buffer.GetString();
+}
+
 // A passage record: the sentence, its entities, the works it cites and its
 // edges. Year and journal are the owner's, for facets.
 std::pair<std::string, Xapian::Document> passage_document(
@@ -395,30 +473,7 @@ Record work_record(const std::string& id, const schema::Work& work,
   record.id = id;
   Xapian::Document& document = record.document;
   add_common(document, layout::kWork, id, hash);
-  document.add_boolean_term(term(layout::kSourcePrefix, source));
-  if (work.doi) document.add_boolean_term(term(layout::kDoiPrefix, *work.doi));
-  if (work.pmid) document.add_boolean_term(term(layout::kPmidPrefix, *work.pmid));
-  if (work.year) {
-    document.add_boolean_term(term(layout::kYearPrefix, std::to_string(*work.year)));
-    document.add_value(layout::kYear, Xapian::sortable_serialise(*work.year));
-  }
-  const std::optional<std::string>& journal = work.container ? work.container : work.container_short;
-  if (journal) {
-    document.add_boolean_term(term(layout::kJournalPrefix, schema::fold_for_matching(*journal)));
-    document.add_value(layout::kJournal, *journal);
-  }
-  for (const auto& author : work.authors) {
-    if (!author.family.empty()) {
-      document.add_boolean_term(term(layout::kAuthorPrefix, schema::fold_for_matching(author.family)));
-    }
-  }
-  std::string study_types;
-  for (const auto& type : work.publication_types) {
-    document.add_boolean_term(term(layout::kStudyTypePrefix, schema::fold_for_matching(type.name)));
-    if (!study_types.empty()) study_types += '\n';
-    study_types += type.name;
-  }
-  if (!study_types.empty()) document.add_value(layout::kStudyType, study_types);
+  add_work_fields(document, work, source);
 
   auto generator = english_generator(document);
   if (work.title) {
@@ -442,44 +497,12 @@ Record work_record(const std::string& id, const schema::Work& work,
   std::string text = work.title.value_or("");
   if (work.abstract) text += "\n\n" + *work.abstract;
   const auto mentions = tagger.tag(text);
-  std::map<const schema::Entity*, Xapian::termcount> counts;
-  for (const auto& mention : mentions) ++counts[mention.entity];
-  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
-
-  rapidjson::StringBuffer buffer;
-  JsonWriter json(buffer);
-  json.StartObject();
-  json.Key("id");
-  json_string(json, id);
-  json.Key("kind");
-  json.String("work");
-  json_field(json, "title", work.title);
-  json_field(json, "journal", journal);
-  if (work.year) {
-    json.Key("year");
-    json.Int(*work.year);
-  }
-  json_field(json, "doi", work.doi);
-  json_field(json, "pmid", work.pmid);
-  json.Key("authors");
-  json.StartArray();
-  for (const auto& author : work.authors) {
-    std::string name = author.family;
-    if (!author.given.empty()) name += ", " + author.given;
-    json_string(json, name);
-  }
-  json.EndArray();
-  std::vector<std::string> types;
-  for (const auto& type : work.publication_types) types.push_back(type.name);
-  json_ids(json, "publication_types", types);
-  json.Key("source");
-  json_string(json, source);
-  json.EndObject();
+  const std::size_t named = add_mentions(document, mentions);
   add_facet_values(document);
-  document.set_data(buffer.GetString());
+  document.set_data(work_data(id, work, source, nullptr));
 
   // Passages: the sentences that carry an edge, its evidence.
-  if (counts.size() >= 2) {
+  if (named >= 2) {
     std::size_t number = 0;
     const auto passages = split_passages(text);
     std::vector<const schema::Entity*> topic;
@@ -501,65 +524,27 @@ Record work_record(const std::string& id, const schema::Work& work,
 
 Record cited_work_record(const std::string& id, const schema::Reference& reference,
                          const Tagger& tagger, const std::string& hash) {
+  schema::Work work;
+  work.doi = reference.doi;
+  work.pmid = reference.pmid;
+  work.title = reference.title;
+  work.container = reference.container;
+  work.year = reference.year;
+  for (const auto& author : reference.authors) {
+    work.authors.push_back(schema::WorkAuthor{author.family, author.given, "", false});
+  }
   Record record;
   record.id = id;
   Xapian::Document& document = record.document;
   add_common(document, layout::kWork, id, hash);
-  document.add_boolean_term(term(layout::kSourcePrefix, "references"));
-  if (reference.doi) document.add_boolean_term(term(layout::kDoiPrefix, *reference.doi));
-  if (reference.pmid) document.add_boolean_term(term(layout::kPmidPrefix, *reference.pmid));
-  if (reference.year) {
-    document.add_boolean_term(term(layout::kYearPrefix, std::to_string(*reference.year)));
-    document.add_value(layout::kYear, Xapian::sortable_serialise(*reference.year));
-  }
-  if (reference.container) {
-    document.add_boolean_term(
-        term(layout::kJournalPrefix, schema::fold_for_matching(*reference.container)));
-    document.add_value(layout::kJournal, *reference.container);
-  }
-  for (const auto& author : reference.authors) {
-    if (!author.family.empty()) {
-      document.add_boolean_term(term(layout::kAuthorPrefix, schema::fold_for_matching(author.family)));
-    }
-  }
+  add_work_fields(document, work, "references");
   auto generator = english_generator(document);
   const std::string title = reference.title.value_or(reference.raw);
   generator.index_text(title, 1, std::string(layout::kTitlePrefix));
   generator.index_text(title);
-  std::map<const schema::Entity*, Xapian::termcount> counts;
-  for (const auto& mention : tagger.tag(title)) ++counts[mention.entity];
-  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
-
-  rapidjson::StringBuffer buffer;
-  JsonWriter json(buffer);
-  json.StartObject();
-  json.Key("id");
-  json_string(json, id);
-  json.Key("kind");
-  json.String("work");
-  json_field(json, "title", reference.title);
-  json_field(json, "journal", reference.container);
-  if (reference.year) {
-    json.Key("year");
-    json.Int(*reference.year);
-  }
-  json_field(json, "doi", reference.doi);
-  json_field(json, "pmid", reference.pmid);
-  json.Key("authors");
-  json.StartArray();
-  for (const auto& author : reference.authors) {
-    std::string name = author.family;
-    if (!author.given.empty()) name += ", " + author.given;
-    json_string(json, name);
-  }
-  json.EndArray();
-  json.Key("source");
-  json.String("references");
-  json.Key("reference");
-  json_string(json, reference.raw);
-  json.EndObject();
+  add_mentions(document, tagger.tag(title));
   add_facet_values(document);
-  document.set_data(buffer.GetString());
+  document.set_data(work_data(id, work, "references", &reference.raw));
   return record;
 }
 
@@ -576,9 +561,7 @@ Record article_record(const ArticleInput& article, const Tagger& tagger, const s
   generator.index_text(article.text);
 
   const auto mentions = tagger.tag(text);
-  std::map<const schema::Entity*, Xapian::termcount> counts;
-  for (const auto& mention : mentions) ++counts[mention.entity];
-  for (const auto& [entity, count] : counts) add_entity(document, *entity, count);
+  add_mentions(document, mentions);
   std::vector<std::string> cited;
   for (const auto& reference : article.references) {
     document.add_boolean_term(term(layout::kCitesPrefix, reference.work_id));
