@@ -1,11 +1,9 @@
 #include "graph_command.h"
 
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/writer.h>
-
 #include <iomanip>
 #include <ostream>
 
+#include "json_output.h"
 #include "litgraph/query/database.h"
 #include "litgraph/query/graph.h"
 #include "litgraph/schema/vocabulary.h"
@@ -14,33 +12,27 @@ namespace litgraph::cli {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::OStreamWrapper>;
-
-void write_string(Writer& json, const std::string& text) {
-  json.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
-void write_entity(Writer& json, const schema::Entity& entity) {
+void write_entity(JsonWriter& json, const schema::Entity& entity) {
   json.StartObject();
   json.Key("id");
-  write_string(json, entity.id);
+  json.String(entity.id);
   json.Key("name");
-  write_string(json, entity.name);
+  json.String(entity.name);
   json.Key("type");
   json.String(schema::entity_type_name(entity.type));
   json.EndObject();
 }
 
-void write_evidence(Writer& json, const std::vector<query::Evidence>& evidence) {
+void write_evidence(JsonWriter& json, const std::vector<query::Evidence>& evidence) {
   json.StartArray();
   for (const auto& passage : evidence) {
     json.StartObject();
     json.Key("passage");
-    write_string(json, passage.passage);
+    json.String(passage.passage);
     json.Key("owner");
-    write_string(json, passage.owner);
+    json.String(passage.owner);
     json.Key("text");
-    write_string(json, passage.text);
+    json.String(passage.text);
     json.EndObject();
   }
   json.EndArray();
@@ -65,7 +57,7 @@ ExitCode run_graph_neighbors(const GraphOptions& options, std::ostream& out) {
   const Xapian::Database database = query::open_readable(options.database);
   const auto entities = query::resolve_entities(vocabulary, options.entity);
   rapidjson::OStreamWrapper stream(out);
-  Writer json(stream);
+  JsonWriter json(stream);
   if (options.json) {
     json.StartObject();
     json.Key("entities");
@@ -85,7 +77,7 @@ ExitCode run_graph_neighbors(const GraphOptions& options, std::ostream& out) {
         json.Key("entity");
         write_entity(json, *neighbor.entity);
         json.Key("edge");
-        write_string(json, neighbor.edge);
+        json.String(neighbor.edge);
         json.Key("weight");
         json.Uint64(neighbor.weight);
         json.Key("sources");
@@ -133,7 +125,7 @@ ExitCode run_graph_evidence(const GraphOptions& options, std::ostream& out) {
   const auto first = query::resolve_entities(vocabulary, options.entity);
   const auto second = query::resolve_entities(vocabulary, options.other);
   rapidjson::OStreamWrapper stream(out);
-  Writer json(stream);
+  JsonWriter json(stream);
   if (options.json) {
     json.StartObject();
     json.Key("pairs");
@@ -212,7 +204,7 @@ ExitCode run_graph_export(const GraphOptions& options, std::ostream& out) {
   const auto graph = query::entity_graph(database, vocabulary, around, options.depth, options.min_weight);
   if (options.format == "json") {
     rapidjson::OStreamWrapper stream(out);
-    Writer json(stream);
+    JsonWriter json(stream);
     json.StartObject();
     json.Key("nodes");
     json.StartArray();
@@ -223,11 +215,11 @@ ExitCode run_graph_export(const GraphOptions& options, std::ostream& out) {
     for (const auto& edge : graph.edges) {
       json.StartObject();
       json.Key("source");
-      write_string(json, edge.from->id);
+      json.String(edge.from->id);
       json.Key("target");
-      write_string(json, edge.to->id);
+      json.String(edge.to->id);
       json.Key("type");
-      write_string(json, edge.type);
+      json.String(edge.type);
       json.Key("weight");
       json.Uint64(edge.weight);
       json.Key("antagonist");

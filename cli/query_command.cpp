@@ -1,12 +1,10 @@
 #include "query_command.h"
 
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/writer.h>
-
 #include <chrono>
 #include <iomanip>
 #include <ostream>
 
+#include "json_output.h"
 #include "litgraph/query/database.h"
 #include "litgraph/query/search.h"
 #include "litgraph/schema/vocabulary.h"
@@ -15,18 +13,12 @@ namespace litgraph::cli {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::OStreamWrapper>;
-
-void write_string(Writer& json, const std::string& text) {
-  json.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 void write_json(const query::SearchResult& result, const std::string& text, std::ostream& out) {
   rapidjson::OStreamWrapper stream(out);
-  Writer json(stream);
+  JsonWriter json(stream);
   json.StartObject();
   json.Key("query");
-  write_string(json, text);
+  json.String(text);
   json.Key("total");
   json.Uint64(result.total);
   json.Key("results");
@@ -34,14 +26,14 @@ void write_json(const query::SearchResult& result, const std::string& text, std:
   for (const auto& hit : result.hits) {
     json.StartObject();
     json.Key("id");
-    write_string(json, hit.id);
+    json.String(hit.id);
     json.Key("kind");
-    write_string(json, hit.kind);
+    json.String(hit.kind);
     json.Key(hit.kind == "passage" ? "owner" : "title");
-    write_string(json, hit.title);
+    json.String(hit.title);
     json.Key("authors");
     json.StartArray();
-    for (const auto& author : hit.authors) write_string(json, author);
+    for (const auto& author : hit.authors) json.String(author);
     json.EndArray();
     json.Key("year");
     if (hit.year) {
@@ -52,17 +44,12 @@ void write_json(const query::SearchResult& result, const std::string& text, std:
     for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"journal", &hit.journal},
                                      {"doi", &hit.doi},
                                      {"pmid", &hit.pmid}}) {
-      json.Key(key);
-      if (value->empty()) {
-        json.Null();
-      } else {
-        write_string(json, *value);
-      }
+      write_optional(json, key, value->empty() ? std::nullopt : std::optional<std::string>(*value));
     }
     json.Key("score");
     json.Double(hit.score);
     json.Key("snippet");
-    write_string(json, hit.snippet);
+    json.String(hit.snippet);
     json.Key("entities");
     json.StartObject();
     for (const auto& [type, refs] : hit.entities) {
@@ -71,9 +58,9 @@ void write_json(const query::SearchResult& result, const std::string& text, std:
       for (const auto& ref : refs) {
         json.StartObject();
         json.Key("id");
-        write_string(json, ref.id);
+        json.String(ref.id);
         json.Key("name");
-        write_string(json, ref.name);
+        json.String(ref.name);
         json.EndObject();
       }
       json.EndArray();
@@ -91,10 +78,10 @@ void write_json(const query::SearchResult& result, const std::string& text, std:
     for (const auto& value : facet.values) {
       json.StartObject();
       json.Key(entity ? "id" : "value");
-      write_string(json, value.value);
+      json.String(value.value);
       if (entity) {
         json.Key("name");
-        write_string(json, value.name);
+        json.String(value.name);
       }
       json.Key("count");
       json.Uint64(value.count);
