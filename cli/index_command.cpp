@@ -6,7 +6,6 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
-#include <functional>
 #include <mutex>
 #include <thread>
 #include <map>
@@ -46,6 +45,27 @@ bool is_pubmed_file(const std::string& path) {
   return ends(".xml") || ends(".xml.gz");
 }
 
+// "index: N PubMed records" on stderr every 1,000 records, from any thread.
+class RecordProgress {
+ public:
+  RecordProgress(bool shown, std::ostream& err) : shown_(shown), err_(err) {}
+  void add(std::size_t records) {
+    const std::size_t now = done_ += records;
+    if (!shown_ || now % 1000 != 0) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    err_ << "\rindex: " << now << " PubMed records" << std::flush;
+  }
+  void finish() {
+    if (shown_ && done_ > 0) err_ << "\n";
+  }
+
+ private:
+  bool shown_;
+  std::ostream& err_;
+  std::atomic<std::size_t> done_{0};
+  std::mutex mutex_;
+};
+
 // What reading PubMed files into the index came to.
 struct PubmedLoad {
   std::size_t records = 0;  // records read
@@ -57,7 +77,7 @@ struct PubmedLoad {
 // Indexes `files` with `writer`, skipping unchanged records: the incremental path.
 void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& files,
                  const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
-                 PubmedLoad& load, const std::function<void(std::size_t)>& progress) {
+                 PubmedLoad& load, RecordProgress& progress) {
   for (const auto& path : files) {
     crawlers::PubmedStream stream(path);
     while (auto work = stream.next()) {
@@ -69,7 +89,7 @@ void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& f
       load.counts.count(writer.put(*id, hash, [&] {
         return indexer::work_record(*id, *work, vocabulary, tagger, path, hash);
       }));
-      if (progress) progress(1);
+      progress.add(1);
     }
     for (const auto& problem : stream.errors()) load.warnings.push_back(path + ": " + problem);
   }
@@ -82,22 +102,13 @@ void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& f
 PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::string>& files,
                             unsigned jobs, std::size_t batch_size,
                             const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
-                            bool progress, std::ostream& err) {
+                            RecordProgress& progress) {
   const fs::path shards = database.string() + ".shards";
   std::error_code error;
   fs::remove_all(shards, error);
   fs::create_directories(shards);
   std::vector<PubmedLoad> loads(jobs);
   std::vector<std::exception_ptr> failures(jobs);
-  std::atomic<std::size_t> done{0};
-  std::mutex progress_mutex;
-  auto report = [&](std::size_t n) {
-    std::size_t now = done += n;
-    if (progress && now % 1000 == 0) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      err << "\rindex: " << now << " PubMed records" << std::flush;
-    }
-  };
   std::vector<std::thread> threads;
   for (unsigned job = 0; job < jobs; ++job) {
     threads.emplace_back([&, job] {
@@ -106,7 +117,7 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
         for (std::size_t k = job; k < files.size(); k += jobs) mine.push_back(files[k]);
         indexer::IndexWriter writer(shards / std::to_string(job), batch_size);
         writer.set_append_only(true);  // duplicates are removed after the merge
-        load_pubmed(writer, mine, vocabulary, tagger, loads[job], report);
+        load_pubmed(writer, mine, vocabulary, tagger, loads[job], progress);
         writer.commit();
         loads[job].passages = writer.passages_written();
       } catch (...) {
@@ -115,7 +126,6 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
     });
   }
   for (auto& thread : threads) thread.join();
-  if (progress) err << "\n";
   for (const auto& failure : failures) {
     if (failure) std::rethrow_exception(failure);
   }
@@ -196,20 +206,17 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   PubmedLoad pubmed;
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, pubmed_paths.size()));
   const bool bulk = jobs > 1 && is_empty_database(database);
+  RecordProgress progress(options.progress, err);
   if (bulk) {
     pubmed = bulk_load_pubmed(database, pubmed_paths, jobs, options.batch_size, vocabulary, tagger,
-                              options.progress, err);
+                              progress);
   }
   indexer::IndexWriter writer(database, options.batch_size);
   if (!bulk && !pubmed_paths.empty()) {
-    std::size_t seen = 0;
-    load_pubmed(writer, pubmed_paths, vocabulary, tagger, pubmed, [&](std::size_t n) {
-      seen += n;
-      if (options.progress && seen % 1000 == 0) err << "\rindex: " << seen << " PubMed records" << std::flush;
-    });
-    if (options.progress) err << "\n";
+    load_pubmed(writer, pubmed_paths, vocabulary, tagger, pubmed, progress);
     pubmed.passages = writer.passages_written();
   }
+  progress.finish();
   for (const auto& warning : pubmed.warnings) {
     err << warning << "\n";
     status = ExitCode::kPartial;
