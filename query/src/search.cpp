@@ -157,51 +157,38 @@ class FacetSpy : public Xapian::MatchSpy {
  public:
   struct Field {
     std::string name;
-    std::string prefix;  // term facets
-    std::optional<Xapian::valueno> slot;  // value facets
+    Xapian::valueno slot;
+    bool several = false;  // the value holds several, one per line (entity ids, types)
   };
   explicit FacetSpy(std::vector<Field> fields) : fields_(std::move(fields)), counts_(fields_.size()) {}
 
   void operator()(const Xapian::Document& document, double) override {
     for (std::size_t f = 0; f < fields_.size(); ++f) {
       const Field& field = fields_[f];
-      if (field.slot) {
-        std::string value = document.get_value(*field.slot);
-        if (value.empty()) continue;
-        if (*field.slot == layout::kYear) {
-          value = std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
-        }
-        if (*field.slot == layout::kStudyType || *field.slot == layout::kConditions ||
-            *field.slot == layout::kDrugs || *field.slot == layout::kReceptors) {
-          std::size_t start = 0;
-          while (start <= value.size()) {
-            std::size_t end = value.find('\n', start);
-            add(f, std::string_view(value).substr(
-                       start, end == std::string::npos ? std::string::npos : end - start));
-            if (end == std::string::npos) break;
-            start = end + 1;
-          }
-          continue;
-        }
+      std::string value = document.get_value(field.slot);
+      if (value.empty()) continue;
+      if (field.slot == layout::kYear) {
+        add(f, std::to_string(static_cast<int>(Xapian::sortable_unserialise(value))));
+        continue;
+      }
+      if (!field.several) {
         add(f, value);
         continue;
       }
-      auto it = document.termlist_begin();
-      it.skip_to(field.prefix);
-      for (; it != document.termlist_end(); ++it) {
-        const std::string term = *it;
-        if (term.compare(0, field.prefix.size(), field.prefix) != 0) break;
-        add(f, std::string_view(term).substr(field.prefix.size()));
+      std::string_view rest = value;
+      while (true) {
+        const std::size_t end = rest.find('\n');
+        add(f, rest.substr(0, end));
+        if (end == std::string_view::npos) break;
+        rest.remove_prefix(end + 1);
       }
     }
   }
   std::string name() const override { return "litgraph::FacetSpy"; }
 
-  const std::vector<Field>& fields() const { return fields_; }
   const Counts& counts(std::size_t field) const { return counts_[field]; }
 
  private:
-  std::vector<Field> fields_;
   void add(std::size_t field, std::string_view value) {
     auto found = counts_[field].find(value);
     if (found != counts_[field].end()) {
@@ -211,6 +198,7 @@ class FacetSpy : public Xapian::MatchSpy {
     }
   }
 
+  std::vector<Field> fields_;
   std::vector<Counts> counts_;
 };
 
@@ -341,13 +329,13 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
 
   std::vector<FacetSpy::Field> fields;
   for (const auto& facet : request.facets) {
-    if (facet == "condition") fields.push_back({facet, "", layout::kConditions});
-    else if (facet == "drug") fields.push_back({facet, "", layout::kDrugs});
-    else if (facet == "receptor") fields.push_back({facet, "", layout::kReceptors});
-    else if (facet == "kind") fields.push_back({facet, "", layout::kKindSlot});
-    else if (facet == "year") fields.push_back({facet, "", layout::kYear});
-    else if (facet == "journal") fields.push_back({facet, "", layout::kJournal});
-    else if (facet == "type") fields.push_back({facet, "", layout::kStudyType});
+    if (facet == "condition") fields.push_back({facet, layout::kConditions, true});
+    else if (facet == "drug") fields.push_back({facet, layout::kDrugs, true});
+    else if (facet == "receptor") fields.push_back({facet, layout::kReceptors, true});
+    else if (facet == "kind") fields.push_back({facet, layout::kKindSlot, false});
+    else if (facet == "year") fields.push_back({facet, layout::kYear, false});
+    else if (facet == "journal") fields.push_back({facet, layout::kJournal, false});
+    else if (facet == "type") fields.push_back({facet, layout::kStudyType, true});
     else throw UsageError("--facet " + facet + ": unknown facet (condition, drug, receptor, year, journal, type, kind)");
   }
 
