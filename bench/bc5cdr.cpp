@@ -47,12 +47,6 @@ long descriptor_number(const std::string& id) {
   return number;
 }
 
-// A class defined by its action alone: every tree number under D27.
-bool is_action_class(const schema::Entity& entity) {
-  return !entity.tree_numbers.empty() &&
-         std::all_of(entity.tree_numbers.begin(), entity.tree_numbers.end(),
-                     [](const std::string& tree) { return tree.rfind("D27", 0) == 0; });
-}
 
 template <typename Key>
 void score_sets(const std::set<Key>& gold, const std::set<Key>& found, Score& score) {
@@ -215,7 +209,7 @@ Evaluation evaluate(const indexer::Tagger& tagger, const CorpusEra& era,
     for (const auto& mention : tagger.tag(document.text)) {
       int type;
       if (mention.entity->type == schema::EntityType::kDrug) {
-        if (!options.score_action_classes && is_action_class(*mention.entity) &&
+        if (!options.score_action_classes && schema::is_action_class(*mention.entity) &&
             options.annotated_action_classes.count(mention.entity->id) == 0) {
           continue;
         }
@@ -322,7 +316,7 @@ std::set<std::string> learn_annotated_action_classes(const indexer::Tagger& tagg
     }
     std::set<std::string> found;
     for (const auto& mention : tagger.tag(document.text)) {
-      if (mention.entity->type == schema::EntityType::kDrug && is_action_class(*mention.entity)) {
+      if (mention.entity->type == schema::EntityType::kDrug && schema::is_action_class(*mention.entity)) {
         found.insert(mention.entity->id);
       }
     }

@@ -282,13 +282,6 @@ std::pair<std::string, Xapian::Document> passage_document(
   return {std::move(id), std::move(document)};
 }
 
-// A drug class defined by its action alone (every tree number under D27).
-bool is_action_class(const schema::Entity& entity) {
-  return !entity.tree_numbers.empty() &&
-         std::all_of(entity.tree_numbers.begin(), entity.tree_numbers.end(),
-                     [](const std::string& tree) { return tree.rfind("D27", 0) == 0; });
-}
-
 // text[begin, end) with the receptors' and conditions' names blanked out, for
 // reading the verbs of a passage: "hyperpolarization-activated … channels"
 // names a channel, it does not say that a drug activates it. Drug names stay
@@ -345,7 +338,7 @@ std::vector<const schema::Entity*> with_topic(std::vector<const schema::Entity*>
   std::vector<const schema::Entity*> drugs;
   for (const auto* entity : named) {
     // A class of drugs ("NMDA receptor antagonist") does not change the topic.
-    if (entity->type == schema::EntityType::kDrug && !is_action_class(*entity)) {
+    if (entity->type == schema::EntityType::kDrug && !schema::is_action_class(*entity)) {
       drugs.push_back(entity);
     }
   }

@@ -255,9 +255,7 @@ constexpr std::string_view kSaltWords[] = {
 // under D27): names that may begin with the chemical they act through.
 bool names_after_ligand(const schema::Entity& entity) {
   if (entity.type == schema::EntityType::kReceptor) return true;
-  return entity.type == schema::EntityType::kDrug && !entity.tree_numbers.empty() &&
-         std::all_of(entity.tree_numbers.begin(), entity.tree_numbers.end(),
-                     [](const std::string& tree) { return tree.rfind("D27", 0) == 0; });
+  return entity.type == schema::EntityType::kDrug && schema::is_action_class(entity);
 }
 
 // Open-addressing tables for the tagger's two lookups per word (the word's

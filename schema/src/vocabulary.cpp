@@ -174,6 +174,12 @@ void add_synonym(Entity& entity, std::string_view synonym) {
 
 }  // namespace
 
+bool is_action_class(const Entity& entity) {
+  return !entity.tree_numbers.empty() &&
+         std::all_of(entity.tree_numbers.begin(), entity.tree_numbers.end(),
+                     [](const std::string& tree) { return in_tree(tree, "D27"); });
+}
+
 const char* entity_type_name(EntityType type) {
   switch (type) {
     case EntityType::kDrug:

@@ -19,6 +19,11 @@ enum class EntityType { kDrug, kCondition, kReceptor };
 // "drug", "condition" or "receptor".
 const char* entity_type_name(EntityType type);
 
+struct Entity;
+// Whether `entity` is a drug class defined by its action alone ("Analgesics",
+// "Antipsychotic Agents"): every MeSH tree number under D27.
+bool is_action_class(const Entity& entity);
+
 struct Entity {
   std::string id;    // "mesh:D007649", or "litgraph:esketamine" for what MeSH lacks
   std::string name;  // MeSH's preferred name, or the curated name
