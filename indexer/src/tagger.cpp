@@ -121,28 +121,6 @@ void for_each_word(std::string_view text, std::string& folded, Visit visit) {
   finish(pos);
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// The simple singular or plural of a folded word (the rule Vocabulary::lookup
-// uses), or nullopt when it is too short or irregular to guess.
-std::optional<std::string> number_variant(std::string_view word) {
-  if (word.size() < 4) return std::nullopt;
-  if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return std::nullopt;
-  }
-  std::string stem(word);
-  if (ends_with(word, "ies")) return stem.substr(0, stem.size() - 3) + "y";
-  if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return std::nullopt;
-  if (ends_with(word, "s")) return stem.substr(0, stem.size() - 1);
-  if (ends_with(word, "x") || ends_with(word, "ch") || ends_with(word, "sh")) return std::nullopt;
-  char before_y = word[word.size() - 2];
-  if (word.back() == 'y' && std::string_view("aeiou").find(before_y) == std::string_view::npos) {
-    return stem.substr(0, stem.size() - 1) + "ies";
-  }
-  return stem + "s";
-}
 
 // MeSH spells the American way; British spellings of a folded word are
 // rewritten into `out` ("haemorrhage" -> "hemorrhage", "oedema" -> "edema",
@@ -469,7 +447,7 @@ struct Tagger::Index {
       insert(words, entity, /*exact=*/true);
     }
     if (!words.back().second) {
-      if (auto variant = number_variant(words.back().first)) {
+      if (auto variant = schema::number_variant(words.back().first)) {
         words.back().first = std::move(*variant);
         std::string spelled;
         for (const auto& word : words) spelled += (spelled.empty() ? "" : " ") + word.first;

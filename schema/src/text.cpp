@@ -1,5 +1,7 @@
 #include "litgraph/schema/text.h"
 
+#include <algorithm>
+
 #include <array>
 
 namespace litgraph::schema {
@@ -212,6 +214,26 @@ std::vector<std::string> folded_words(std::string_view text) {
     start = end + 1;
   }
   return words;
+}
+
+std::optional<std::string> number_variant(std::string_view word) {
+  auto ends_with = [&](std::string_view suffix) {
+    return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+  };
+  if (word.size() < 4) return std::nullopt;
+  if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return std::nullopt;
+  }
+  std::string stem(word);
+  if (ends_with("ies")) return stem.substr(0, stem.size() - 3) + "y";
+  if (ends_with("ss") || ends_with("us") || ends_with("is")) return std::nullopt;
+  if (ends_with("s")) return stem.substr(0, stem.size() - 1);
+  if (ends_with("x") || ends_with("ch") || ends_with("sh")) return std::nullopt;
+  char before_y = word[word.size() - 2];
+  if (word.back() == 'y' && std::string_view("aeiou").find(before_y) == std::string_view::npos) {
+    return stem.substr(0, stem.size() - 1) + "ies";
+  }
+  return stem + "s";
 }
 
 }  // namespace litgraph::schema

@@ -122,9 +122,6 @@ void for_each_line(std::string_view text, Visit visit) {
   }
 }
 
-bool is_lower_word(std::string_view word) {
-  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 // The last ASCII word of `term` as written; an abbreviation ("CRPS", "NMDAR")
 // has no lower-case letter in it.
@@ -141,27 +138,14 @@ bool last_word_is_abbreviation(std::string_view term) {
                       [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
 
-// The simple singular or plural of a folded term's last word, or nullopt when
-// it is too short or irregular to guess ("sepsis", "virus", "glass").
-std::optional<std::string> number_variant(const std::string& folded) {
+// The term with the simple singular or plural of its last word.
+std::optional<std::string> term_number_variant(const std::string& folded) {
   std::size_t space = folded.rfind(' ');
-  std::string_view word =
-      std::string_view(folded).substr(space == std::string::npos ? 0 : space + 1);
-  if (word.size() < 4 || !is_lower_word(word)) return std::nullopt;
-  std::string stem = folded.substr(0, folded.size() - word.size());
-  if (ends_with(word, "ies")) return stem + std::string(word.substr(0, word.size() - 3)) + "y";
-  if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return std::nullopt;
-  if (ends_with(word, "s")) return stem + std::string(word.substr(0, word.size() - 1));
-  if (ends_with(word, "x") || ends_with(word, "ch") || ends_with(word, "sh")) return std::nullopt;
-  char before_y = word[word.size() - 2];
-  if (word.back() == 'y' && std::string_view("aeiou").find(before_y) == std::string_view::npos) {
-    return stem + std::string(word.substr(0, word.size() - 1)) + "ies";
-  }
-  return folded + "s";
+  std::size_t start = space == std::string::npos ? 0 : space + 1;
+  auto variant = number_variant(std::string_view(folded).substr(start));
+  if (!variant) return std::nullopt;
+  return folded.substr(0, start) + *variant;
 }
 
 void add_synonym(Entity& entity, std::string_view synonym) {
@@ -196,7 +180,7 @@ void Vocabulary::add_term(std::string_view term, std::uint32_t entity) {
   std::string folded = fold_for_matching(term);
   if (folded.empty()) return;
   if (!last_word_is_abbreviation(term)) {
-    if (auto variant = number_variant(folded)) terms_.emplace_back(std::move(*variant), entity);
+    if (auto variant = term_number_variant(folded)) terms_.emplace_back(std::move(*variant), entity);
   }
   terms_.emplace_back(std::move(folded), entity);
 }

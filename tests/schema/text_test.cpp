@@ -58,3 +58,17 @@ TEST_CASE("folded_words splits the folded text", "[schema][fold]") {
   CHECK(folded_words("Ketamine for Chronic Pain: Risks and Benefits") ==
         std::vector<std::string>{"ketamine", "for", "chronic", "pain", "risks", "and", "benefits"});
 }
+
+TEST_CASE("number_variant gives the simple singular or plural of a folded word", "[schema][text]") {
+  using litgraph::schema::number_variant;
+  CHECK(number_variant("syndromes") == std::optional<std::string>("syndrome"));
+  CHECK(number_variant("syndrome") == std::optional<std::string>("syndromes"));
+  CHECK(number_variant("therapies") == std::optional<std::string>("therapy"));
+  CHECK(number_variant("therapy") == std::optional<std::string>("therapies"));
+  CHECK(number_variant("delays") == std::optional<std::string>("delay"));
+  CHECK(number_variant("delay") == std::optional<std::string>("delays"));
+  for (const char* irregular : {"sepsis", "virus", "glass", "box", "each", "rash", "pain s", "CRPS", "mus"}) {
+    INFO(irregular);
+    CHECK_FALSE(number_variant(irregular));
+  }
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ std::string fold_for_matching(std::string_view text);
 
 // Splits text into the words of fold_for_matching().
 std::vector<std::string> folded_words(std::string_view text);
+
+// The simple singular or plural of a folded word ("syndromes" <-> "syndrome",
+// "therapies" <-> "therapy"), or nullopt when it is too short, not lower-case
+// ASCII, or irregular to guess ("sepsis", "virus", "glass", "box").
+std::optional<std::string> number_variant(std::string_view word);
 
 // Decodes one UTF-8 code point at `pos`, advancing `pos`; returns U+FFFD for an
 // invalid sequence (advancing one byte).
