@@ -137,14 +137,23 @@ bool has_cue(const std::vector<std::string>& words, const std::string_view (&cue
   return false;
 }
 
+// The mentions that begin in [begin, end): a run of `mentions`, which the
+// tagger orders by begin, found by binary search rather than a scan.
+std::pair<std::vector<Mention>::const_iterator, std::vector<Mention>::const_iterator> mentions_in(
+    const std::vector<Mention>& mentions, std::size_t begin, std::size_t end) {
+  auto by_begin = [](const Mention& mention, std::size_t offset) { return mention.begin < offset; };
+  auto first = std::lower_bound(mentions.begin(), mentions.end(), begin, by_begin);
+  auto last = std::lower_bound(first, mentions.end(), end, by_begin);
+  return {first, last};
+}
+
 // Entities named in [begin, end) of the owner's text, in vocabulary order,
 // each once, with how often.
 std::map<const schema::Entity*, Xapian::termcount> entities_between(
     const std::vector<Mention>& mentions, std::size_t begin, std::size_t end) {
   std::map<const schema::Entity*, Xapian::termcount> counts;
-  for (const auto& mention : mentions) {
-    if (mention.begin >= begin && mention.begin < end) ++counts[mention.entity];
-  }
+  const auto [first, last] = mentions_in(mentions, begin, end);
+  for (auto it = first; it != last; ++it) ++counts[it->entity];
   return counts;
 }
 
@@ -289,8 +298,10 @@ std::pair<std::string, Xapian::Document> passage_document(
 std::string cue_text(std::string_view text, const std::vector<Mention>& mentions,
                      std::size_t begin, std::size_t end) {
   std::string cues(text.substr(begin, end - begin));
-  for (const auto& mention : mentions) {
-    if (mention.begin < begin || mention.end > end) continue;
+  const auto [first, last] = mentions_in(mentions, begin, end);
+  for (auto it = first; it != last; ++it) {
+    const Mention& mention = *it;
+    if (mention.end > end) continue;
     if (mention.entity->type == schema::EntityType::kDrug) continue;
     std::fill(cues.begin() + static_cast<std::ptrdiff_t>(mention.begin - begin),
               cues.begin() + static_cast<std::ptrdiff_t>(mention.end - begin), ' ');
@@ -359,10 +370,12 @@ std::vector<const schema::Entity*> edge_entities(std::string_view text,
                                                  std::size_t begin, std::size_t end) {
   std::vector<const schema::Entity*> result;
   std::map<const schema::Entity*, bool> free;  // entity -> named outside a longer name
-  for (const auto& mention : mentions) {
-    if (mention.begin < begin || mention.begin >= end) continue;
+  const auto [first, last] = mentions_in(mentions, begin, end);
+  for (auto it = first; it != last; ++it) {
+    const Mention& mention = *it;
     bool nested = false;
-    for (const auto& other : mentions) {
+    for (auto other_it = first; other_it != last; ++other_it) {
+      const Mention& other = *other_it;
       if (&other == &mention) continue;
       if (other.begin <= mention.begin && mention.end <= other.end &&
           other.end - other.begin > mention.end - mention.begin) {
