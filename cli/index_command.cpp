@@ -115,7 +115,7 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
       try {
         std::vector<std::string> mine;
         for (std::size_t k = job; k < files.size(); k += jobs) mine.push_back(files[k]);
-        indexer::IndexWriter writer(shards / std::to_string(job), batch_size);
+        indexer::IndexWriter writer(shards / std::to_string(job), batch_size, /*scratch=*/true);
         writer.set_append_only(true);  // duplicates are removed after the merge
         load_pubmed(writer, mine, vocabulary, tagger, loads[job], progress);
         writer.commit();

@@ -18,7 +18,7 @@ struct IndexOptions {
   std::filesystem::path vocabulary;  // empty: schema::default_vocabulary_directory()
   bool works = true;                 // also index every crawled work in home/works
   bool prune = false;                // remove articles whose files are gone from the folders given
-  std::size_t batch_size = 2000;     // records per commit
+  std::size_t batch_size = 500;      // records per commit
   unsigned jobs = 2;                 // threads for a bulk load of PubMed files into a new database
   bool json = false;
   bool progress = false;

@@ -11,9 +11,11 @@
 
 namespace litgraph::indexer {
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool scratch) {
+  const int flags =
+      Xapian::DB_CREATE_OR_OPEN | (scratch ? Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS : 0);
   try {
-    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    return Xapian::WritableDatabase(path.string(), flags);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError::locked(path.string());
   } catch (const Xapian::DatabaseCorruptError& e) {

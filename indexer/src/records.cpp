@@ -635,8 +635,9 @@ namespace {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path, std::size_t batch_size)
-    : database_(open_writable(path)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+IndexWriter::IndexWriter(const std::filesystem::path& path, std::size_t batch_size,
+                         bool scratch)
+    : database_(open_writable(path, scratch)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
 
 IndexWriter::~IndexWriter() {
   // An open transaction is cancelled, not committed: what was not committed

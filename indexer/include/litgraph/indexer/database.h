@@ -12,7 +12,9 @@ namespace litgraph::indexer {
 // holds it, IndexError::corrupt if Xapian finds it corrupt, and a plain
 // IndexError naming the path for any other failure. Not thread-safe: one
 // WritableDatabase per process, as Xapian allows one writer.
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path);
+// `scratch` is for a database that is thrown away if the run fails (a bulk
+// load's shard): commits skip fsync and update blocks in place.
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool scratch = false);
 
 // Holds `<database>.lock` (an advisory flock, released when the process ends,
 // however it ends) for a whole indexing run, so that two runs never work on one

@@ -103,8 +103,10 @@ struct WriteCounts {
 // Not thread-safe.
 class IndexWriter {
  public:
-  // Opens or creates the database (see database.h for the errors thrown).
-  explicit IndexWriter(const std::filesystem::path& path, std::size_t batch_size = 20000);
+  // Opens or creates the database (see database.h for the errors thrown;
+  // `scratch` as there).
+  explicit IndexWriter(const std::filesystem::path& path, std::size_t batch_size = 20000,
+                       bool scratch = false);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
