@@ -240,7 +240,8 @@ int run(int argc, char** argv) {
                         "doi:, pmid:, drug:, condition:, receptor: (an id, a name, a synonym or "
                         "an abbreviation: condition:CRPS), year:2010..2021, type:rct|review|"
                         "systematic-review|meta-analysis|clinical-trial|case-report, "
-                        "kind:article|work|passage. Empty: every record");
+                        "kind:article|work|passage. Articles and works only unless a kind is named "
+                        "(kind:passage for sentences). Empty: every article and work");
   query_cmd->add_option("--filter", query.filters,
                         "FIELD=VALUE, repeatable: values of one field are ORed, fields ANDed");
   query_cmd->add_option("--facet", query.facets,

@@ -47,14 +47,16 @@ void add_entity(Xapian::Document& document, const schema::Entity& entity, Xapian
 }
 
 // Copies the entity terms and the kind into the facet value slots.
-void add_facet_values(Xapian::Document& document) {
+void add_facet_values(Xapian::Document& document, bool passage) {
   struct Facet {
     std::string_view prefix;
     layout::Slot slot;
+    layout::Slot passage_slot;
   };
-  for (const Facet& facet : {Facet{layout::kConditionPrefix, layout::kConditions},
-                             Facet{layout::kDrugPrefix, layout::kDrugs},
-                             Facet{layout::kReceptorPrefix, layout::kReceptors}}) {
+  for (const Facet& facet :
+       {Facet{layout::kConditionPrefix, layout::kConditions, layout::kPassageConditions},
+        Facet{layout::kDrugPrefix, layout::kDrugs, layout::kPassageDrugs},
+        Facet{layout::kReceptorPrefix, layout::kReceptors, layout::kPassageReceptors}}) {
     std::string ids;
     auto it = document.termlist_begin();
     it.skip_to(std::string(facet.prefix));
@@ -62,9 +64,9 @@ void add_facet_values(Xapian::Document& document) {
       const std::string name = *it;
       if (name.compare(0, facet.prefix.size(), facet.prefix) != 0) break;
       if (!ids.empty()) ids += '\n';
-      ids.append(name, facet.prefix.size(), std::string::npos);
+      ids += layout::facet_entity_id(std::string_view(name).substr(facet.prefix.size()));
     }
-    if (!ids.empty()) document.add_value(facet.slot, ids);
+    if (!ids.empty()) document.add_value(passage ? facet.passage_slot : facet.slot, ids);
   }
 }
 
@@ -286,7 +288,7 @@ std::pair<std::string, Xapian::Document> passage_document(
   json_ids(json, "cites", cites);
   json_ids(json, "edges", edges);
   json.EndObject();
-  add_facet_values(document);
+  add_facet_values(document, /*passage=*/true);
   document.set_data(buffer.GetString());
   return {std::move(id), std::move(document)};
 }
@@ -504,7 +506,7 @@ Record work_record(const std::string& id, const schema::Work& work,
   if (work.abstract) text += "\n\n" + *work.abstract;
   const auto mentions = tagger.tag(text);
   const std::size_t named = add_mentions(document, mentions);
-  add_facet_values(document);
+  add_facet_values(document, /*passage=*/false);
   document.set_data(work_data(id, work, source, nullptr));
 
   // Passages: the sentences that carry an edge, its evidence.
@@ -549,7 +551,7 @@ Record cited_work_record(const std::string& id, const schema::Reference& referen
   generator.index_text(title, 1, std::string(layout::kTitlePrefix));
   generator.index_text(title);
   add_mentions(document, tagger.tag(title));
-  add_facet_values(document);
+  add_facet_values(document, /*passage=*/false);
   document.set_data(work_data(id, work, "references", &reference.raw));
   return record;
 }
@@ -587,7 +589,7 @@ Record article_record(const ArticleInput& article, const Tagger& tagger, const s
   json_string(json, article.source);
   json_ids(json, "cites", cited);
   json.EndObject();
-  add_facet_values(document);
+  add_facet_values(document, /*passage=*/false);
   document.set_data(buffer.GetString());
 
   // Passages: every sentence of the body, with the works its markers cite.
@@ -637,7 +639,16 @@ namespace {
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, std::size_t batch_size,
                          bool scratch)
-    : database_(open_writable(path, scratch)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+    : database_(open_writable(path, scratch)), batch_size_(batch_size == 0 ? 1 : batch_size) {
+  const std::string layout = database_.get_metadata(std::string(layout::kLayoutKey));
+  layout_written_ = layout == layout::kLayoutVersion;
+  if (!layout_written_ && database_.get_doccount() > 0) {
+    throw IndexError(path.string() + ": this index has layout " +
+                     (layout.empty() ? std::string("1") : layout) + " and this litgraph writes layout " +
+                     std::string(layout::kLayoutVersion) +
+                     ": index into a new database (--db), or remove this one and index again");
+  }
+}
 
 IndexWriter::~IndexWriter() {
   // An open transaction is cancelled, not committed: what was not committed
@@ -656,7 +667,12 @@ std::optional<std::string> IndexWriter::stored_hash(const std::string& id) const
 }
 
 void IndexWriter::begin() {
-  if (pending_ == 0) database_.begin_transaction(true);
+  if (pending_ != 0) return;
+  database_.begin_transaction(true);
+  if (!layout_written_) {
+    database_.set_metadata(std::string(layout::kLayoutKey), std::string(layout::kLayoutVersion));
+    layout_written_ = true;
+  }
 }
 
 void IndexWriter::write(const Record& record, bool replacing) {

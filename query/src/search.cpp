@@ -3,7 +3,10 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -150,15 +153,81 @@ struct ViewHash {
     return std::hash<std::string_view>()(text);
   }
 };
-using Counts = std::unordered_map<std::string, std::size_t, ViewHash, std::equal_to<>>;
 
-// Counts, over every match, the values of the facets asked for.
+// How often each value was seen. Most facet values are short (MeSH ids
+// without "mesh:", years, kinds): those of at most 8 bytes and no NUL are
+// counted in an open-addressing table keyed by their bytes as one integer,
+// the rest in a hash map. Counting is the inner loop of a faceted search.
+class ValueCounts {
+ public:
+  void add(std::string_view value) {
+    if (value.size() <= sizeof(std::uint64_t) && value.find('\0') == std::string_view::npos) {
+      std::uint64_t key = 0;
+      std::memcpy(&key, value.data(), value.size());
+      add_short(key);
+      return;
+    }
+    auto found = long_.find(value);
+    if (found != long_.end()) {
+      ++found->second;
+    } else {
+      long_.emplace(std::string(value), 1);
+    }
+  }
+
+  // Calls visit(value, count) for every value seen.
+  template <typename Visit>
+  void for_each(Visit visit) const {
+    for (const auto& [key, count] : table_) {
+      if (key == 0) continue;
+      char bytes[sizeof key];
+      std::memcpy(bytes, &key, sizeof key);
+      visit(std::string(bytes, strnlen(bytes, sizeof bytes)), count);
+    }
+    for (const auto& [value, count] : long_) visit(value, count);
+  }
+
+ private:
+  void add_short(std::uint64_t key) {
+    if ((used_ + 1) * 2 > table_.size()) grow();
+    std::size_t at = slot_of(key);
+    while (table_[at].first != 0 && table_[at].first != key) at = (at + 1) & (table_.size() - 1);
+    if (table_[at].first == 0) {
+      table_[at].first = key;
+      ++used_;
+    }
+    ++table_[at].second;
+  }
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (table_.size() - 1);
+  }
+  void grow() {
+    std::vector<std::pair<std::uint64_t, std::size_t>> old(std::max<std::size_t>(64, table_.size() * 2));
+    old.swap(table_);
+    for (const auto& [key, count] : old) {
+      if (key == 0) continue;
+      std::size_t at = slot_of(key);
+      while (table_[at].first != 0) at = (at + 1) & (table_.size() - 1);
+      table_[at] = {key, count};
+    }
+  }
+
+  std::vector<std::pair<std::uint64_t, std::size_t>> table_;
+  std::size_t used_ = 0;
+  std::unordered_map<std::string, std::size_t, ViewHash, std::equal_to<>> long_;
+};
+
+// Counts, over every match, the values of the facets asked for. Values are
+// counted as stored and turned into ids and years once, at the end.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   struct Field {
     std::string name;
     Xapian::valueno slot;
     bool several = false;  // the value holds several, one per line (entity ids, types)
+    // Where passages keep this facet, if elsewhere; read when `slot` is
+    // empty and the search may match passages.
+    std::optional<Xapian::valueno> passage_slot;
   };
   explicit FacetSpy(std::vector<Field> fields) : fields_(std::move(fields)), counts_(fields_.size()) {}
 
@@ -166,11 +235,8 @@ class FacetSpy : public Xapian::MatchSpy {
     for (std::size_t f = 0; f < fields_.size(); ++f) {
       const Field& field = fields_[f];
       std::string value = document.get_value(field.slot);
+      if (value.empty() && field.passage_slot) value = document.get_value(*field.passage_slot);
       if (value.empty()) continue;
-      if (field.slot == layout::kYear) {
-        add(f, std::to_string(static_cast<int>(Xapian::sortable_unserialise(value))));
-        continue;
-      }
       if (!field.several) {
         add(f, value);
         continue;
@@ -186,20 +252,13 @@ class FacetSpy : public Xapian::MatchSpy {
   }
   std::string name() const override { return "litgraph::FacetSpy"; }
 
-  const Counts& counts(std::size_t field) const { return counts_[field]; }
+  const ValueCounts& counts(std::size_t field) const { return counts_[field]; }
 
  private:
-  void add(std::size_t field, std::string_view value) {
-    auto found = counts_[field].find(value);
-    if (found != counts_[field].end()) {
-      ++found->second;
-    } else {
-      counts_[field].emplace(std::string(value), 1);
-    }
-  }
+  void add(std::size_t field, std::string_view value) { counts_[field].add(value); }
 
   std::vector<Field> fields_;
-  std::vector<Counts> counts_;
+  std::vector<ValueCounts> counts_;
 };
 
 std::string json_string(const rapidjson::Value& object, const char* key) {
@@ -327,15 +386,29 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
                           Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()));
   }
 
+  // Passages only when asked for by kind (see SearchRequest::text).
+  bool names_kind = false;
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+    if ((*term).rfind(layout::kKindPrefix, 0) == 0) names_kind = true;
+  }
+  if (!names_kind) {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(prefixed(layout::kKindPrefix, layout::kPassage)));
+  }
+
   std::vector<FacetSpy::Field> fields;
   for (const auto& facet : request.facets) {
-    if (facet == "condition") fields.push_back({facet, layout::kConditions, true});
-    else if (facet == "drug") fields.push_back({facet, layout::kDrugs, true});
-    else if (facet == "receptor") fields.push_back({facet, layout::kReceptors, true});
-    else if (facet == "kind") fields.push_back({facet, layout::kKindSlot, false});
-    else if (facet == "year") fields.push_back({facet, layout::kYear, false});
-    else if (facet == "journal") fields.push_back({facet, layout::kJournal, false});
-    else if (facet == "type") fields.push_back({facet, layout::kStudyType, true});
+    const auto passages = [&](layout::Slot slot) -> std::optional<Xapian::valueno> {
+      if (!names_kind) return std::nullopt;
+      return slot;
+    };
+    if (facet == "condition") fields.push_back({facet, layout::kConditions, true, passages(layout::kPassageConditions)});
+    else if (facet == "drug") fields.push_back({facet, layout::kDrugs, true, passages(layout::kPassageDrugs)});
+    else if (facet == "receptor") fields.push_back({facet, layout::kReceptors, true, passages(layout::kPassageReceptors)});
+    else if (facet == "kind") fields.push_back({facet, layout::kKindSlot, false, {}});
+    else if (facet == "year") fields.push_back({facet, layout::kYear, false, {}});
+    else if (facet == "journal") fields.push_back({facet, layout::kJournal, false, {}});
+    else if (facet == "type") fields.push_back({facet, layout::kStudyType, true, {}});
     else throw UsageError("--facet " + facet + ": unknown facet (condition, drug, receptor, year, journal, type, kind)");
   }
 
@@ -404,13 +477,22 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     for (std::size_t f = 0; f < fields.size(); ++f) {
       Facet facet;
       facet.field = fields[f].name;
-      for (const auto& [value, count] : spy.counts(f)) {
+      const bool entities = fields[f].slot == layout::kConditions || fields[f].slot == layout::kDrugs ||
+                            fields[f].slot == layout::kReceptors;
+      std::map<std::string, std::size_t> years;  // several stored forms may print alike
+      spy.counts(f).for_each([&](const std::string& stored, std::size_t count) {
+        if (fields[f].slot == layout::kYear) {
+          years[std::to_string(static_cast<int>(Xapian::sortable_unserialise(stored)))] += count;
+          return;
+        }
+        const std::string value = entities ? layout::entity_id_from_facet(stored) : stored;
         FacetValue entry{value, value, count};
-        if (fields[f].name == "condition" || fields[f].name == "drug" || fields[f].name == "receptor") {
+        if (entities) {
           if (const schema::Entity* entity = vocabulary.find(value)) entry.name = entity->name;
         }
         facet.values.push_back(std::move(entry));
-      }
+      });
+      for (const auto& [year, count] : years) facet.values.push_back(FacetValue{year, year, count});
       std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
       });

@@ -157,6 +157,7 @@ class IndexWriter {
   Xapian::WritableDatabase database_;
   std::size_t batch_size_;
   std::size_t pending_ = 0;
+  bool layout_written_ = false;  // kLayoutVersion is in the metadata
   std::size_t passages_written_ = 0;
   bool append_only_ = false;
 };

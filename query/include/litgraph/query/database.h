@@ -9,7 +9,8 @@ namespace litgraph::query {
 
 // Opens the Xapian database (or stub database listing shards) at `path` for
 // reading. Throws IndexError naming the path if it does not exist or cannot be
-// opened, IndexError::corrupt if Xapian finds it corrupt. A reader sees the
+// opened or was written with another layout (schema/index_layout.h),
+// IndexError::corrupt if Xapian finds it corrupt. A reader sees the
 // last committed state and never blocks a writer.
 Xapian::Database open_readable(const std::filesystem::path& path);
 

@@ -17,7 +17,9 @@ namespace litgraph::query {
 struct SearchRequest {
   // Free text with Xapian's query syntax: phrases in quotes, AND/OR/NOT, and
   // the fields title:, author:, journal:, doi:, pmid:, drug:, condition:,
-  // receptor:, year:2010..2021, type:, kind:. Empty: every record.
+  // receptor:, year:2010..2021, type:, kind:. Empty: every record. Unless
+  // the text or a filter names a kind, passages are left out: they are the
+  // sentences of the articles and works found, and would count them again.
   std::string text;
   // The same fields as (field, value) pairs: values of one field are ORed,
   // different fields ANDed ("condition"="CRPS", "year"="2015..2020").

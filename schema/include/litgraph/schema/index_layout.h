@@ -13,6 +13,8 @@
 //            indexed), and the sentences of a work's title and abstract
 //            that carry a co-occurrence edge (no free text: the work has it)
 //                                           id "<owner id>#p<n>"
+//            A search leaves passages out unless it names a kind (they
+//            would count their owner again in every facet).
 //
 // Every record has exactly one unique-id term Q<id>. A record that exists is
 // rewritten with replace_document(Q<id>, doc), a new one added; writing the
@@ -54,6 +56,7 @@
 // match ("nasal spray").
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace litgraph::schema::layout {
@@ -89,17 +92,41 @@ inline constexpr std::string_view kEdgeEntityPrefix = "XGE"; // an entity taking
 // Value slots.
 // Facets read values, not term lists (one value per record per facet is
 // much cheaper to read for every match): the entity ids of each type and the
-// kind are copied there from the terms.
+// kind are copied there from the terms. Passages keep their entity values in
+// slots of their own, so that a search of articles and works (the default)
+// reads value streams without the passages' values in between.
 enum Slot : unsigned {  // Xapian::valueno
   kYear = 0,        // sortable_serialise(year); passages carry their owner's
   kKindSlot = 1,    // the kind (article, work, passage)
   kJournal = 2,     // journal as written (facets); works
   kHash = 3,        // content hash of the input the record was made from; not on passages
   kStudyType = 5,   // publication types joined by '\n' (facets); works
-  kConditions = 6,  // condition ids joined by '\n'
-  kDrugs = 7,       // drug ids joined by '\n'
-  kReceptors = 8,   // receptor ids joined by '\n'
+  kConditions = 6,  // condition ids (facet_entity_id) joined by '\n'; articles, works
+  kDrugs = 7,       // drug ids, likewise
+  kReceptors = 8,   // receptor ids, likewise
+  kPassageConditions = 16,  // the same three for passages
+  kPassageDrugs = 17,
+  kPassageReceptors = 18,
 };
+
+// An entity id as the facet slots hold it: a MeSH id without "mesh:"
+// ("D020918"; most values, and a third of the bytes to read), others whole
+// ("litgraph:esketamine").
+inline std::string facet_entity_id(std::string_view id) {
+  constexpr std::string_view kMesh = "mesh:";
+  if (id.substr(0, kMesh.size()) == kMesh) id.remove_prefix(kMesh.size());
+  return std::string(id);
+}
+inline std::string entity_id_from_facet(std::string_view value) {
+  if (value.find(':') != std::string_view::npos) return std::string(value);
+  return "mesh:" + std::string(value);
+}
+
+// The layout's version, in the database's metadata under kLayoutKey. A
+// writer or reader that meets another version stops and says so rather than
+// misreading values; the remedy is to index into a new database.
+inline constexpr std::string_view kLayoutKey = "litgraph.layout";
+inline constexpr std::string_view kLayoutVersion = "2";
 
 // Document data: a JSON object with the fields a result shows (title,
 // authors, year, journal, doi, pmid, source, and for passages the text and
