@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "config.h"
+#include "check_command.h"
 #include "crawl_command.h"
 #include "entities_command.h"
 #include "index_command.h"
@@ -126,6 +127,41 @@ int run(int argc, char** argv) {
       "A service that cannot be reached is reported once and not retried for every work;\n"
       "the crawl finishes with what it has (exit code 1)." +
       exit_code_footer());
+
+  litgraph::cli::CheckCommandOptions check;
+  ConfigFlags check_config;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check",
+      "Check an article's references: does each exist, and does it cite the work as its "
+      "record has it (authors, year, title, journal, volume, issue, pages, DOI)? Also "
+      "retractions, corrections, ahead-of-print and missing DOIs, duplicates, and numbered "
+      "markers that point nowhere");
+  check_cmd->add_option("FILE", check.paths,
+                        "Article files, or folders read for their *.txt files (recursively)")
+      ->required();
+  check_cmd->add_flag("--json", check.json,
+                      "Print one object per file, one per line: {file, references:[{n, line, raw, "
+                      "style, status:[…], work:{doi, pmid, title, year, container, volume, issue, "
+                      "pages}|null, findings:[{field, cited, actual, severity, message}], "
+                      "candidates, reason}], markers:{numbered, dangling, uncited}, "
+                      "summary:{references, statuses, errors, warnings, notes}}");
+  check_cmd->add_option("--format", check.format,
+                        "Print the corrected references instead of the report: bibtex, ris or "
+                        "csl-json (each as its record has it; unresolved ones as cited)")
+      ->check(CLI::IsMember({"bibtex", "ris", "csl-json"}));
+  check_cmd->add_flag("--offline", check.offline,
+                      "Use only the cache; open no network connection (what is not cached is "
+                      "unchecked)");
+  check_cmd->add_flag("--progress", check.progress, "Report progress on stderr");
+  check_cmd->add_flag("--verbose", check.verbose, "Log every retry on stderr");
+  check_config.add_to(check_cmd);
+  check_cmd->footer(
+      "\nStatuses: verified, mismatch, doi-invalid, doi-not-found, doi-other-work, retracted,\n"
+      "corrected, expression-of-concern, ahead-of-print, missing-doi, unresolved, ambiguous,\n"
+      "duplicate, unchecked. Findings are errors, warnings or notes (notes need no action).\n"
+      "Exit codes: 0 every reference verified, 1 findings, 2 usage, 4 some references could\n"
+      "not be checked (a service could not be asked), 9 the data directory is not writable.\n"
+      "Services as for crawl (LITGRAPH_CROSSREF_URL, LITGRAPH_EUTILS_URL, LITGRAPH_IDCONV_URL).");
 
   litgraph::cli::MatchCommandOptions match;
   ConfigFlags match_config;
@@ -369,6 +405,8 @@ int run(int argc, char** argv) {
     return static_cast<int>(litgraph::cli::run_refs(refs, std::cout, std::cerr));
   if (entities_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_entities(entities, std::cout, std::cerr));
+  if (check_cmd->parsed())
+    return static_cast<int>(litgraph::cli::run_check(check, check_config.load(), std::cout, std::cerr));
   if (crawl_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_crawl(crawl, crawl_config.load(), std::cout, std::cerr));
   if (index_cmd->parsed()) {

@@ -685,6 +685,7 @@ CrawlReport Crawler::run(const std::vector<DistinctWork>& works) {
       out.reason = failures.front();
     } else {
       out.status = "unresolved";
+      out.not_found = not_found;
       out.reason = not_found ? (ref.doi ? "Crossref does not know this DOI, and PubMed has no record of it"
                                         : "PubMed has no record with this PMID")
                              : "no record found";
@@ -735,6 +736,8 @@ Work merge_work_sources(const Work* crossref, const Work* pubmed) {
   fill(merged.year, pubmed->year, "year");
   fill(merged.month, pubmed->month, "month");
   fill(merged.day, pubmed->day, "day");
+  fill(merged.online_year, pubmed->online_year, "online_year");
+  fill(merged.print_year, pubmed->print_year, "print_year");
   fill(merged.volume, pubmed->volume, "volume");
   fill(merged.issue, pubmed->issue, "issue");
   fill(merged.pages, pubmed->pages, "pages");

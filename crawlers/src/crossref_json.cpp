@@ -507,8 +507,10 @@ void read_work_date(const JsonObject& json, Work& work) {
       work.day = date.day;
       mark(work, "day");
     }
-    return;
+    break;
   }
+  if ((work.online_year = read_date(json, "published-online").year)) mark(work, "online_year");
+  if ((work.print_year = read_date(json, "published-print").year)) mark(work, "print_year");
 }
 
 void read_titles(const JsonObject& json, Work& work) {

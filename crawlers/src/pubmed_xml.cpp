@@ -549,6 +549,14 @@ Work read_citation(const pugi::xml_node& citation, const pugi::xml_node& pubmed_
   work.volume = optional_text(issue.child("Volume"));
   work.issue = optional_text(issue.child("Issue"));
   read_pub_date(issue.child("PubDate"), work);
+  // The issue's date is the print date unless the journal is online only.
+  const std::string_view model = article.attribute("PubModel").as_string();
+  if (model == "Print" || model == "Print-Electronic") work.print_year = work.year;
+  for (pugi::xml_node date : article.children("ArticleDate")) {
+    if (std::string_view(date.attribute("DateType").as_string()) == "Electronic") {
+      work.online_year = parse_year(text_of(date.child("Year")));
+    }
+  }
   read_pages(article.child("Pagination"), work);
 
   read_article_ids(pubmed_data.child("ArticleIdList"), work);

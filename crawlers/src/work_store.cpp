@@ -92,6 +92,8 @@ void write_work(Writer& w, const Work& work) {
   put_optional(w, "year", work.year);
   put_optional(w, "month", work.month);
   put_optional(w, "day", work.day);
+  put_optional(w, "online_year", work.online_year);
+  put_optional(w, "print_year", work.print_year);
   put_optional(w, "volume", work.volume);
   put_optional(w, "issue", work.issue);
   put_optional(w, "pages", work.pages);
@@ -199,6 +201,8 @@ Work read_work(const Value& v) {
   work.year = get_int(v, "year");
   work.month = get_int(v, "month");
   work.day = get_int(v, "day");
+  work.online_year = get_int(v, "online_year");
+  work.print_year = get_int(v, "print_year");
   work.volume = get_string(v, "volume");
   work.issue = get_string(v, "issue");
   work.pages = get_string(v, "pages");

@@ -351,8 +351,11 @@ TEST_CASE("field_sources names exactly the fields a work filled", "[crossref]") 
   Work srep = only_work(parse_recorded("works_10.1038_srep16696.json"));
   CHECK(field_names(srep) == std::set<std::string>{"abstract", "authors", "container",
                                                    "container_short", "day", "doi", "first_page",
-                                                   "issns", "issue", "language", "month", "pages",
-                                                   "title", "type", "volume", "year"});
+                                                   "issns", "issue", "language", "month",
+                                                   "online_year", "pages", "title", "type", "volume",
+                                                   "year"});
+  CHECK(srep.online_year == 2015);  // "published-online"; no print issue
+  CHECK(!srep.print_year);
   Work icdcsw = only_work(parse_recorded("works_10.1109_icdcsw.2003.1203662.json"));
   CHECK(field_names(icdcsw) == std::set<std::string>{"authors", "container", "doi", "first_page",
                                                      "last_page", "pages", "title", "type"});

@@ -56,6 +56,9 @@ struct CrawledWork {
   // "local", "ecitmatch", "crossref-match", "pubmed-match".
   std::string via;
   std::string reason;  // why unresolved, ambiguous or failed
+  // Unresolved because the registries answered that they have no record of
+  // the DOI or PMID (HTTP 404), rather than for want of an answer.
+  bool not_found = false;
   std::optional<double> score;  // the match score, for references matched without identifiers
   std::vector<MatchCandidate> candidates;  // for ambiguous ones, best first
   schema::Work work;   // what was found (identifiers at least)

@@ -61,6 +61,11 @@ struct Work {
   std::optional<int> year;
   std::optional<int> month;
   std::optional<int> day;
+  // The years of the online and the print version when the record gives them
+  // (Crossref published-online/-print, PubMed ArticleDate/PubDate): a citation
+  // may give either, and `year` is the earlier.
+  std::optional<int> online_year;
+  std::optional<int> print_year;
   std::optional<std::string> volume;
   std::optional<std::string> issue;
   std::optional<std::string> pages;       // "521-546" or an article number "e0033693"
