@@ -7,6 +7,7 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <map>
 #include <set>
@@ -77,10 +78,12 @@ struct PubmedLoad {
 // Indexes `files` with `writer`, skipping unchanged records: the incremental path.
 void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& files,
                  const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
-                 PubmedLoad& load, RecordProgress& progress) {
+                 PubmedLoad& load, RecordProgress& progress, const std::atomic<bool>* stop) {
   for (const auto& path : files) {
+    if (stop != nullptr && *stop) return;
     crawlers::PubmedStream stream(path);
     while (auto work = stream.next()) {
+      if (stop != nullptr && *stop) return;
       ++load.records;
       auto id = indexer::work_record_id(*work);
       if (!id) continue;
@@ -102,7 +105,7 @@ void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& f
 PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::string>& files,
                             unsigned jobs, std::size_t batch_size,
                             const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
-                            RecordProgress& progress) {
+                            RecordProgress& progress, const std::atomic<bool>* stop) {
   const fs::path shards = database.string() + ".shards";
   std::error_code error;
   fs::remove_all(shards, error);
@@ -117,7 +120,7 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
         for (std::size_t k = job; k < files.size(); k += jobs) mine.push_back(files[k]);
         indexer::IndexWriter writer(shards / std::to_string(job), batch_size, /*scratch=*/true);
         writer.set_append_only(true);  // duplicates are removed after the merge
-        load_pubmed(writer, mine, vocabulary, tagger, loads[job], progress);
+        load_pubmed(writer, mine, vocabulary, tagger, loads[job], progress, stop);
         writer.commit();
         loads[job].passages = writer.passages_written();
       } catch (...) {
@@ -139,15 +142,18 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
     total.passages += load.passages;
     total.warnings.insert(total.warnings.end(), load.warnings.begin(), load.warnings.end());
   }
+  // Merged beside the database and renamed into place: a run killed while
+  // merging leaves the (empty) database as it was, never half a merge.
+  const fs::path merging = database.string() + ".merging";
   try {
+    fs::remove_all(merging, error);
     Xapian::Database combined;
     for (unsigned job = 0; job < jobs; ++job) {
       combined.add_database(Xapian::Database((shards / std::to_string(job)).string()));
     }
-    fs::remove_all(database, error);  // empty: checked by the caller
-    combined.compact(database.string());
+    combined.compact(merging.string());
     // One record per id: a work two files share was written in both shards.
-    Xapian::WritableDatabase merged(database.string(), Xapian::DB_OPEN);
+    Xapian::WritableDatabase merged(merging.string(), Xapian::DB_OPEN);
     std::vector<std::string> duplicated;
     const std::string prefix = std::string(layout::kIdPrefix) + "work:";
     for (auto it = merged.allterms_begin(prefix); it != merged.allterms_end(prefix); ++it) {
@@ -160,8 +166,20 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
     }
     total.counts.added -= std::min(total.counts.added, total.counts.replaced);
     merged.commit();
+    merged.close();
   } catch (const Xapian::Error& e) {
     throw IndexError(database.string() + ": cannot merge the shards: " + e.get_description());
+  }
+  if (stop != nullptr && *stop) {
+    fs::remove_all(merging, error);  // an interrupted bulk load keeps nothing
+    fs::remove_all(shards, error);
+    return total;
+  }
+  try {
+    fs::remove_all(database);  // empty: checked by the caller
+    fs::rename(merging, database);
+  } catch (const fs::filesystem_error& e) {
+    throw StorageError(database.string() + ": cannot put the merged index in place: " + e.what());
   }
   fs::remove_all(shards, error);
   return total;
@@ -180,7 +198,8 @@ bool is_empty_database(const fs::path& database) {
 
 }  // namespace
 
-ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream& err) {
+ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream& err,
+                   IndexSummary* summary) {
   const auto started = std::chrono::steady_clock::now();
   const fs::path vocabulary_dir =
       options.vocabulary.empty() ? schema::default_vocabulary_directory() : options.vocabulary;
@@ -189,7 +208,9 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   const fs::path database = options.database.empty() ? options.home / "index" : options.database;
   std::error_code error;
   fs::create_directories(database.parent_path(), error);
-  const indexer::RunLock lock(database);
+  std::optional<indexer::RunLock> lock;
+  if (!options.lock_held) lock.emplace(database);
+  auto stopping = [&] { return options.stop != nullptr && options.stop->load(); };
   indexer::WriteCounts counts;
   ExitCode status = ExitCode::kOk;
 
@@ -209,11 +230,11 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   RecordProgress progress(options.progress, err);
   if (bulk) {
     pubmed = bulk_load_pubmed(database, pubmed_paths, jobs, options.batch_size, vocabulary, tagger,
-                              progress);
+                              progress, options.stop);
   }
   indexer::IndexWriter writer(database, options.batch_size);
   if (!bulk && !pubmed_paths.empty()) {
-    load_pubmed(writer, pubmed_paths, vocabulary, tagger, pubmed, progress);
+    load_pubmed(writer, pubmed_paths, vocabulary, tagger, pubmed, progress, options.stop);
     pubmed.passages = writer.passages_written();
   }
   progress.finish();
@@ -265,6 +286,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   std::map<std::pair<std::string, int>, std::string> work_of;  // (file, n) -> work id
   std::set<std::string> cited_ids;
   for (const auto& work : distinct) {
+    if (stopping()) break;
     const schema::Reference& reference = work.reference;
     std::string id;
     if (reference.doi) {
@@ -292,6 +314,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
     counts.count(writer.put(id, hash, [&] { return indexer::cited_work_record(id, reference, tagger, hash); }));
   }
   for (const auto& article : articles) {
+    if (stopping()) break;
     indexer::ArticleInput input;
     input.id = "article:" + article.file;
     input.source = article.file;
@@ -317,6 +340,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   }
 
   for (const auto& work : stored) {
+    if (stopping()) break;
     const std::string id = *indexer::work_record_id(work.work);
     const std::string hash =
         indexer::content_hash(std::string(kRecordVersion) + crawlers::work_to_json(work.work));
@@ -326,7 +350,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   }
 
   // --prune: articles indexed from the folders given whose files are gone.
-  if (options.prune) {
+  if (options.prune && !stopping()) {
     std::set<std::string> seen;
     for (const auto& article : articles) seen.insert("article:" + article.file);
     for (const auto& path : article_paths) {
@@ -348,6 +372,11 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (summary != nullptr) {
+    *summary = IndexSummary{counts.added, counts.replaced, counts.unchanged, counts.removed, seconds};
+  }
+  if (stopping()) status = ExitCode::kInterrupted;
+  if (options.quiet) return status;
   if (options.json) {
     rapidjson::OStreamWrapper stream(out);
     rapidjson::Writer<rapidjson::OStreamWrapper> json(stream);

@@ -2,6 +2,8 @@
 // from articles, PubMed XML files and the crawled works, and counting it.
 #pragma once
 
+#include <atomic>
+
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -22,12 +24,25 @@ struct IndexOptions {
   unsigned jobs = 2;                 // threads for a bulk load of PubMed files into a new database
   bool json = false;
   bool progress = false;
+  bool quiet = false;       // print no summary (refresh prints its own)
+  bool lock_held = false;   // the caller holds the database's RunLock already
+  // Set (by a signal handler) to stop at the next record: what is done is
+  // committed and run_index returns kInterrupted.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// What an index run did.
+struct IndexSummary {
+  std::size_t added = 0, replaced = 0, unchanged = 0, removed = 0;
+  double seconds = 0;
 };
 
 // Indexes the inputs. Returns kOk, or kPartial when an input was skipped or a
 // PubMed file had damaged records (the rest is indexed); throws IndexError
 // (locked, corrupt, write failure) and ConfigError (vocabulary).
-ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream& err);
+// Fills `summary` when given.
+ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream& err,
+                   IndexSummary* summary = nullptr);
 
 struct StatsOptions {
   std::filesystem::path database;

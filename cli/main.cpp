@@ -7,6 +7,7 @@
 #include "config.h"
 #include "check_command.h"
 #include "crawl_command.h"
+#include "refresh_command.h"
 #include "entities_command.h"
 #include "index_command.h"
 #include "match_command.h"
@@ -162,6 +163,40 @@ int run(int argc, char** argv) {
       "Exit codes: 0 every reference verified, 1 findings, 2 usage, 4 some references could\n"
       "not be checked (a service could not be asked), 9 the data directory is not writable.\n"
       "Services as for crawl (LITGRAPH_CROSSREF_URL, LITGRAPH_EUTILS_URL, LITGRAPH_IDCONV_URL).");
+
+  litgraph::cli::RefreshOptions refresh;
+  ConfigFlags refresh_config;
+  std::string refresh_database;
+  std::string refresh_log;
+  CLI::App* refresh_cmd = app.add_subcommand(
+      "refresh",
+      "Bring the index up to date in one run, for cron: read new and changed articles, fetch "
+      "what is new or stale, index what changed, prune removed files");
+  refresh_cmd->add_option("PATH", refresh.paths,
+                          "Article files or folders, and PubMed .xml/.xml.gz files (the crawled "
+                          "works in HOME/works are always indexed)");
+  refresh_cmd->add_option("--db", refresh_database, "The database (default: HOME/index)");
+  refresh_cmd->add_option("--wait", refresh.wait_seconds,
+                          "Wait up to this many seconds for another index or refresh to finish "
+                          "(default 0: exit 8 at once)")
+      ->check(CLI::NonNegativeNumber);
+  refresh_cmd->add_option("--log", refresh_log, "Also append the summary line, with the time, to this file");
+  refresh_cmd->add_flag("--offline", refresh.offline, "Use only the cache; open no network connection");
+  refresh_cmd->add_flag("--json", refresh.json,
+                        "Print {added, updated, removed, unchanged, fetched, requests, failed, "
+                        "retracted_new:[keys], seconds, status}");
+  refresh_cmd->add_flag("--verbose", refresh.verbose, "Report each step, not only the summary line");
+  refresh_config.add_to(refresh_cmd);
+  refresh_cmd->footer(
+      "\nPrints one line on stderr: refresh: added=N updated=N removed=N unchanged=N fetched=N\n"
+      "requests=N failed=N retracted-new=N seconds=S status=CODE (fetched: works whose records\n"
+      "came from a service; works newly retracted are named above the line).\n"
+      "Readers (query, show, graph, check) keep working during a refresh and see the index as\n"
+      "of its last commit. A run killed at any point leaves the cache and the index consistent;\n"
+      "the next run completes the work.\n"
+      "Exit codes: 0 ok, 1 ok but some works could not be fetched or inputs were skipped,\n"
+      "8 locked by another index or refresh, 130 stopped by SIGINT/SIGTERM (what was committed\n"
+      "stays), 3/6/9 could not run (configuration, index, data directory).");
 
   litgraph::cli::MatchCommandOptions match;
   ConfigFlags match_config;
@@ -405,6 +440,12 @@ int run(int argc, char** argv) {
     return static_cast<int>(litgraph::cli::run_refs(refs, std::cout, std::cerr));
   if (entities_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_entities(entities, std::cout, std::cerr));
+  if (refresh_cmd->parsed()) {
+    auto config = refresh_config.load();
+    refresh.database = refresh_database;
+    refresh.log = refresh_log;
+    return static_cast<int>(litgraph::cli::run_refresh(refresh, config, std::cout, std::cerr));
+  }
   if (check_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_check(check, check_config.load(), std::cout, std::cerr));
   if (crawl_cmd->parsed())

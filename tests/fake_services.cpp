@@ -83,7 +83,19 @@ FakeServices::FakeServices() {
   ncbi_ = std::make_unique<HttpTestServer>([this](const TestRequest& r) { return answer_ncbi(r); });
 }
 
+void FakeServices::set_crossref_work(const std::string& doi, const std::string& message_json) {
+  std::lock_guard<std::mutex> hold(mutex_);
+  crossref_messages_[doi] = message_json;
+}
+
+std::string FakeServices::crossref_work(const std::string& doi) const {
+  std::lock_guard<std::mutex> hold(mutex_);
+  auto it = crossref_messages_.find(doi);
+  return it == crossref_messages_.end() ? std::string() : it->second;
+}
+
 TestReply FakeServices::answer_crossref(const TestRequest& request) {
+  std::lock_guard<std::mutex> hold(mutex_);
   if (crossref_failures > 0) {
     --crossref_failures;
     TestReply reply(crossref_failure_status, "{\"status\":\"error\"}");

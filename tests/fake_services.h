@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "http_test_server.h"
@@ -30,10 +31,17 @@ class FakeServices {
   std::atomic<int> ncbi_failure_status{503};
   std::atomic<bool> crossref_malformed{false};
 
+  // Replaces what Crossref says of `doi` (its "message" JSON): a record that
+  // changes between two runs (a retraction notice appears, say).
+  void set_crossref_work(const std::string& doi, const std::string& message_json);
+  // The "message" JSON Crossref gives for `doi`, or "" if none.
+  std::string crossref_work(const std::string& doi) const;
+
  private:
   TestReply answer_crossref(const TestRequest& request);
   TestReply answer_ncbi(const TestRequest& request);
 
+  mutable std::mutex mutex_;  // guards crossref_messages_ (the server thread reads it)
   std::map<std::string, std::string> crossref_messages_;  // DOI -> the work's "message" JSON
   std::map<std::string, std::string> pubmed_articles_;    // PMID -> PubmedArticle XML
   std::map<std::string, std::string> pmid_of_doi_;

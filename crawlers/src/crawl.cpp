@@ -124,6 +124,12 @@ class Crawler {
   }
 
   HttpResponse fetch(const HttpRequest& request) {
+    if (options_.cancelled && options_.cancelled()) {
+      // Asked to stop: no more requests; what was fetched is cached already.
+      HttpResponse stopped;
+      stopped.error = "interrupted before the request was sent";
+      return stopped;
+    }
     if (options_.progress) options_.progress(redact_url(request.url).substr(0, 100));
     return client_->send(request);
   }
@@ -515,6 +521,14 @@ void Crawler::ecitmatch_phase(const std::vector<std::pair<std::size_t, const sch
   std::vector<std::string> lines;
   std::vector<std::size_t> asked;
   std::map<std::string, std::size_t> index_of_key;
+  // The PMIDs found, cached answers included: their records are fetched (or
+  // read from the cache) below, even when an earlier run stopped before it.
+  std::vector<std::string> pmids;
+  auto fetch_records = [&] {
+    std::sort(pmids.begin(), pmids.end());
+    pmids.erase(std::unique(pmids.begin(), pmids.end()), pmids.end());
+    efetch_phase(pmids);
+  };
   for (const auto& [i, ref] : pending) {
     if (!ref->container || !ref->year || !ref->volume || !ref->first_page) continue;
     std::string journal = schema::fold_for_matching(*ref->container);
@@ -527,7 +541,10 @@ void Crawler::ecitmatch_phase(const std::vector<std::pair<std::size_t, const sch
       author = schema::fold_for_matching(ref->authors.front().family + " " + ref->authors.front().given);
     std::string query = journal + "|" + std::to_string(*ref->year) + "|" + *ref->volume + "|" + *ref->first_page;
     if (auto entry = cached("ecitmatch:" + query)) {
-      if (entry->status == 200) ecitmatch_pmid_[i] = entry->body;
+      if (entry->status == 200) {
+        ecitmatch_pmid_[i] = entry->body;
+        pmids.push_back(entry->body);
+      }
       continue;
     }
     std::string key = "litgraph" + std::to_string(i);
@@ -535,16 +552,19 @@ void Crawler::ecitmatch_phase(const std::vector<std::pair<std::size_t, const sch
     lines.push_back(query + "|" + author + "|" + key + "|");
     asked.push_back(i);
   }
-  if (lines.empty()) return;
+  if (lines.empty()) {
+    fetch_records();
+    return;
+  }
   std::string url = options_.eutils_url + "/ecitmatch.cgi?db=pubmed&retmode=xml&bdata=" +
                     url_encode(join(lines, "\r")) + "&" + ncbi_params();
   HttpResponse response = fetch({"GET", url, "", "", {}});
   if (!response.ok()) {  // the references go on to Crossref's search
     for (std::size_t i : asked) match_failure_.emplace(i, "PubMed ECitMatch: " + response.error);
+    fetch_records();
     return;
   }
   auto result = parse_ecitmatch(response.body);
-  std::vector<std::string> pmids;
   for (const auto& match : result.matches) {
     auto it = index_of_key.find(match.key);
     if (it == index_of_key.end()) continue;
@@ -557,9 +577,7 @@ void Crawler::ecitmatch_phase(const std::vector<std::pair<std::size_t, const sch
       store("ecitmatch:" + query, url, 404, "", &response);
     }
   }
-  std::sort(pmids.begin(), pmids.end());
-  pmids.erase(std::unique(pmids.begin(), pmids.end()), pmids.end());
-  efetch_phase(pmids);
+  fetch_records();
 }
 
 void Crawler::crossref_query(std::size_t index, const schema::Reference& ref) {

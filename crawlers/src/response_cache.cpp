@@ -110,7 +110,7 @@ void ResponseCache::put(const CachedResponse& entry) {
 bool ResponseCache::is_fresh(const CachedResponse& entry, std::chrono::seconds max_age,
                              std::chrono::seconds negative_max_age, std::int64_t now) {
   std::chrono::seconds life = entry.status == 404 ? std::min(max_age, negative_max_age) : max_age;
-  return now - entry.fetched_at <= life.count();
+  return now - entry.fetched_at < life.count();  // max age 0: always refetch
 }
 
 std::string cache_key(const std::string& method, const std::string& url, const std::string& body) {

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include "litgraph/schema/error.h"
 
@@ -25,14 +26,19 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool s
   }
 }
 
-RunLock::RunLock(const std::filesystem::path& database) {
+RunLock::RunLock(const std::filesystem::path& database, std::chrono::seconds wait) {
   const std::string path = database.string() + ".lock";
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     throw IndexError(path + ": cannot create the lock file: " + std::strerror(errno));
   }
-  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     int error = errno;
+    if (error == EWOULDBLOCK && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      continue;
+    }
     ::close(fd_);
     fd_ = -1;
     if (error == EWOULDBLOCK) throw IndexError::locked(database.string());

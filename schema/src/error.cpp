@@ -13,7 +13,8 @@ const char* exit_code_table() {
          "  7   the query could not be understood or run\n"
          "  8   another litgraph process holds the write lock\n"
          "  9   the data directory could not be written (disk full, read-only, permissions)\n"
-         " 70   internal error (a bug: please report it)\n";
+         " 70   internal error (a bug: please report it)\n"
+         "130   stopped by SIGINT or SIGTERM at a safe point (what was committed stays)\n";
 }
 
 UsageError UsageError::missing_input(const std::string& path, const std::string& why) {
@@ -21,7 +22,9 @@ UsageError UsageError::missing_input(const std::string& path, const std::string&
 }
 
 IndexError IndexError::locked(const std::string& path) {
-  return IndexError(path + ": the index is locked by another writer", ExitCode::kLocked);
+  return IndexError(path + ": the index is locked by another writer (a litgraph index or refresh "
+                    "still running; try again later, or give refresh --wait SECONDS)",
+                    ExitCode::kLocked);
 }
 
 IndexError IndexError::corrupt(const std::string& path, const std::string& detail) {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 
 #include "test_support.h"
@@ -13,7 +14,8 @@
 namespace litgraph::test {
 
 Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                 const std::vector<std::pair<std::string, std::string>>& environment) {
+                 const std::vector<std::pair<std::string, std::string>>& environment,
+                 std::optional<std::chrono::milliseconds> kill_after) {
   TempDir capture;
   auto out_path = capture.path() / "stdout";
   auto err_path = capture.path() / "stderr";
@@ -37,7 +39,19 @@ Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::pa
     _exit(127);
   }
   int wstatus = 0;
-  waitpid(pid, &wstatus, 0);
+  if (kill_after) {
+    const auto deadline = std::chrono::steady_clock::now() + *kill_after;
+    while (waitpid(pid, &wstatus, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &wstatus, 0);
+        break;
+      }
+      usleep(500);
+    }
+  } else {
+    waitpid(pid, &wstatus, 0);
+  }
   Run run;
   run.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
   run.out = read_file(out_path);

@@ -1,6 +1,9 @@
 // Running the real litgraph program from end-to-end tests.
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 #include <filesystem>
 #include <rapidjson/document.h>
 #include <string>
@@ -18,8 +21,11 @@ struct Run {
 
 // Runs the program with `args` in `cwd`, with `environment` added to this
 // process's, capturing stdout and stderr in files.
+// With `kill_after`, a run still going after that long is killed with
+// SIGKILL (its status is then 128 + 9).
 Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                 const std::vector<std::pair<std::string, std::string>>& environment = {});
+                 const std::vector<std::pair<std::string, std::string>>& environment = {},
+                 std::optional<std::chrono::milliseconds> kill_after = std::nullopt);
 
 // Runs the program in the repository (so `corpus/` names the shipped corpus).
 Run run_in_repo(const std::vector<std::string>& args);

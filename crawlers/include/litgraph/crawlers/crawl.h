@@ -36,6 +36,9 @@ struct CrawlOptions {
   HttpOptions http;                  // timeouts, retries; user_agent is set from mailto
   std::function<void(const std::string&)> log;       // one line per notable event
   std::function<void(const std::string&)> progress;  // short status lines for a terminal
+  // Polled before each request: true stops the crawl from sending more (the
+  // works not yet fetched fail with "interrupted"). For SIGINT/SIGTERM.
+  std::function<bool()> cancelled;
 };
 
 // One work of the crawl, as reported.

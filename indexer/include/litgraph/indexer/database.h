@@ -5,6 +5,8 @@
 
 #include <xapian.h>
 
+#include <chrono>
+
 namespace litgraph::indexer {
 
 // Opens (creating if needed) the Xapian database at `path` for writing.
@@ -23,7 +25,10 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool s
 // another run holds it, IndexError when the lock file cannot be made.
 class RunLock {
  public:
-  explicit RunLock(const std::filesystem::path& database);
+  explicit RunLock(const std::filesystem::path& database) : RunLock(database, std::chrono::seconds(0)) {}
+  // Waits up to `wait` for the lock before giving up (IndexError::locked).
+  // A lock whose holder died is free: the kernel drops it with the process.
+  RunLock(const std::filesystem::path& database, std::chrono::seconds wait);
   ~RunLock();
   RunLock(const RunLock&) = delete;
   RunLock& operator=(const RunLock&) = delete;

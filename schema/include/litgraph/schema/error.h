@@ -19,6 +19,7 @@ enum class ExitCode : int {
   kQuery = 7,           // the query could not be understood or run
   kLocked = 8,          // another process holds the data directory's write lock
   kStorage = 9,         // the data directory could not be written (disk full, read-only, …)
+  kInterrupted = 130,   // stopped by SIGINT or SIGTERM at a safe point; what was committed stays
   kInternal = 70,       // a bug: an unexpected exception (EX_SOFTWARE)
 };
 
