@@ -45,9 +45,9 @@ Environment environment_for(const litgraph::test::FakeServices& services, const 
 }
 
 Run refresh(const Environment& environment, std::vector<std::string> args,
-            std::optional<std::chrono::milliseconds> kill_after = std::nullopt) {
+            std::optional<std::chrono::milliseconds> kill_after = std::nullopt, int signal = SIGKILL) {
   args.insert(args.begin(), "refresh");
-  return run_litgraph(args, source_path(""), environment, kill_after);
+  return run_litgraph(args, source_path(""), environment, kill_after, signal);
 }
 
 std::size_t requests(const litgraph::test::FakeServices& services) {
@@ -206,6 +206,28 @@ TEST_CASE("refresh killed at random points: the next run completes it, as if nev
       CHECK(litgraph::crawlers::stored_work_from_json(litgraph::test::read_file(entry.path()), &error));
     }
   }
+}
+
+TEST_CASE("SIGTERM stops a refresh at a safe point; the next run completes it", "[cli][refresh]") {
+  litgraph::test::FakeServices services;
+  std::vector<std::string> args = {"corpus"};
+  for (const auto& entry : fs::directory_iterator(litgraph::test::shared_path("data/pubmed/alzheimers-efetch"))) {
+    if (entry.path().extension() == ".gz") args.push_back(entry.path().string());
+  }
+  TempDir reference_home;
+  REQUIRE(refresh(environment_for(services, reference_home), args).status == 0);
+  const auto reference = snapshot(reference_home.path() / "index");
+
+  TempDir home;
+  const auto environment = environment_for(services, home);
+  REQUIRE(refresh(environment, {"corpus"}).status == 0);  // an index to add to, record by record
+  Run stopped = refresh(environment, args, std::chrono::milliseconds(1500), SIGTERM);
+  CHECK(stopped.status == 130);
+  CHECK(contains(stopped.err, "status=130"));
+  Xapian::Database partial = litgraph::query::open_readable(home.path() / "index");
+  CHECK(partial.get_doccount() < reference.size());
+  REQUIRE(refresh(environment, args).status == 0);
+  CHECK(differences(snapshot(home.path() / "index"), reference).empty());
 }
 
 TEST_CASE("a retraction that appears between two runs is reported, and check flags it",

@@ -15,7 +15,7 @@ namespace litgraph::test {
 
 Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                  const std::vector<std::pair<std::string, std::string>>& environment,
-                 std::optional<std::chrono::milliseconds> kill_after) {
+                 std::optional<std::chrono::milliseconds> kill_after, int kill_signal) {
   TempDir capture;
   auto out_path = capture.path() / "stdout";
   auto err_path = capture.path() / "stderr";
@@ -43,7 +43,7 @@ Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::pa
     const auto deadline = std::chrono::steady_clock::now() + *kill_after;
     while (waitpid(pid, &wstatus, WNOHANG) == 0) {
       if (std::chrono::steady_clock::now() >= deadline) {
-        kill(pid, SIGKILL);
+        kill(pid, kill_signal);
         waitpid(pid, &wstatus, 0);
         break;
       }

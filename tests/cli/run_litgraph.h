@@ -21,11 +21,12 @@ struct Run {
 
 // Runs the program with `args` in `cwd`, with `environment` added to this
 // process's, capturing stdout and stderr in files.
-// With `kill_after`, a run still going after that long is killed with
-// SIGKILL (its status is then 128 + 9).
+// With `kill_after`, a run still going after that long is sent `kill_signal`
+// (SIGKILL: its status is then 128 + 9).
 Run run_litgraph(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                  const std::vector<std::pair<std::string, std::string>>& environment = {},
-                 std::optional<std::chrono::milliseconds> kill_after = std::nullopt);
+                 std::optional<std::chrono::milliseconds> kill_after = std::nullopt,
+                 int kill_signal = 9);
 
 // Runs the program in the repository (so `corpus/` names the shipped corpus).
 Run run_in_repo(const std::vector<std::string>& args);
