@@ -134,13 +134,29 @@ TestReply FakeServices::answer_crossref(const TestRequest& request) {
     std::string filter = query_param(request.target, "filter");
     std::string items;
     int count = 0;
+    // from-index-date:YYYY-MM-DD keeps the works indexed on or after that day
+    // (their "indexed" date; a composed record without one is older).
+    std::string since;
+    if (auto at = filter.find("from-index-date:"); at != std::string::npos) {
+      since = filter.substr(at + 16, 10);
+      filter.erase(at == 0 ? 0 : at - 1, 17 + since.size());
+    }
+    auto indexed_day = [](const std::string& message) {
+      rapidjson::Document doc;
+      doc.Parse(message.c_str());
+      if (!doc.IsObject() || !doc.HasMember("indexed")) return std::string();
+      const auto& parts = doc["indexed"]["date-parts"][0];
+      char text[16];
+      std::snprintf(text, sizeof text, "%04d-%02d-%02d", parts[0].GetInt(), parts[1].GetInt(), parts[2].GetInt());
+      return std::string(text);
+    };
     for (std::size_t start = 0; start < filter.size();) {
       std::size_t end = filter.find(',', start);
       if (end == std::string::npos) end = filter.size();
       std::string doi = filter.substr(start, end - start);
       if (doi.rfind("doi:", 0) == 0) doi = doi.substr(4);
       if (auto it = crossref_messages_.find(doi); it != crossref_messages_.end()) {
-        items += (count++ ? "," : "") + it->second;
+        if (since.empty() || indexed_day(it->second) >= since) items += (count++ ? "," : "") + it->second;
       }
       start = end + 1;
     }
@@ -153,9 +169,15 @@ TestReply FakeServices::answer_crossref(const TestRequest& request) {
   }
   if (path.rfind("/works/", 0) == 0) {
     std::string doi = url_decode(path.substr(7));
-    if (auto it = crossref_messages_.find(doi); it != crossref_messages_.end())
+    if (auto it = crossref_messages_.find(doi); it != crossref_messages_.end()) {
+      // An ETag of the record: a conditional request for an unchanged one gets 304.
+      const std::string etag = "\"" + std::to_string(std::hash<std::string>()(it->second)) + "\"";
+      if (auto match = request.headers.find("if-none-match"); match != request.headers.end() && match->second == etag)
+        return TestReply(304, "", {{"ETag", etag}});
+      headers.push_back({"ETag", etag});
       return TestReply(200, "{\"status\":\"ok\",\"message-type\":\"work\",\"message-version\":\"1.0.0\","
                             "\"message\":" + it->second + "}", headers);
+    }
     return TestReply(404, "Resource not found.", {{"Content-Type", "text/plain"}});
   }
   return TestReply(404, "Resource not found.");

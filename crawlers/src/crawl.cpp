@@ -39,6 +39,16 @@ constexpr const char* kCrossrefSelect =
 
 std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
+// "2026-11-25": the UTC day of a Unix time, as Crossref's date filters take it.
+std::string utc_date(std::int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm day{};
+  gmtime_r(&time, &day);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &day);
+  return text;
+}
+
 template <typename T>
 std::vector<std::vector<T>> chunks(const std::vector<T>& items, std::size_t size) {
   std::vector<std::vector<T>> out;
@@ -142,6 +152,7 @@ class Crawler {
   }
 
   void crossref_phase(const std::vector<std::string>& dois);
+  void revalidate_crossref(const std::vector<CachedResponse>& stale);
   void crossref_single(const std::string& doi);
   void doi_to_pmid_phase(const std::vector<std::string>& dois);
   void efetch_phase(const std::vector<std::string>& pmids);
@@ -183,8 +194,18 @@ class Crawler {
 
 void Crawler::crossref_phase(const std::vector<std::string>& dois) {
   std::vector<std::string> pending;
+  std::vector<CachedResponse> stale;  // records older than max_age: revalidated below
   for (const auto& doi : dois) {
     Found& found = by_doi_[doi];
+    if (!options_.offline) {
+      if (auto entry = cache_.get("crossref:" + doi);
+          entry && entry->status == 200 &&
+          !ResponseCache::is_fresh(*entry, options_.max_age, options_.negative_max_age, now_seconds())) {
+        found.all_from_cache = false;
+        stale.push_back(std::move(*entry));
+        continue;
+      }
+    }
     if (auto entry = cached("crossref:" + doi)) {
       auto result = parse_crossref_response(entry->status, entry->body);
       if (result.kind == CrossrefResult::Kind::kWork && !result.works.empty()) {
@@ -203,6 +224,7 @@ void Crawler::crossref_phase(const std::vector<std::string>& dois) {
     }
     pending.push_back(doi);
   }
+  revalidate_crossref(stale);
   for (const auto& batch : chunks(pending, options_.crossref_batch)) {
     auto filter = crossref_doi_filter(batch);
     for (const auto& doi : filter.rejected) crossref_single(doi);
@@ -240,13 +262,86 @@ void Crawler::crossref_phase(const std::vector<std::string>& dois) {
   }
 }
 
+// Stale records are asked for again in batches with Crossref's
+// from-index-date filter (the day of the oldest fetch in the batch): Crossref
+// returns only the works it has re-indexed since, i.e. changed. The others
+// are as cached, and their cache entries are renewed without a download.
+void Crawler::revalidate_crossref(const std::vector<CachedResponse>& stale) {
+  std::vector<const CachedResponse*> entries;
+  for (const auto& entry : stale) entries.push_back(&entry);
+  for (const auto& batch : chunks(entries, options_.crossref_batch)) {
+    std::vector<std::string> dois;
+    std::int64_t oldest = now_seconds();
+    for (const auto* entry : batch) {
+      dois.push_back(entry->key.substr(std::string("crossref:").size()));
+      oldest = std::min(oldest, entry->fetched_at);
+    }
+    auto filter = crossref_doi_filter(dois);
+    std::set<std::string> asked(dois.begin(), dois.end());
+    for (const auto& doi : filter.rejected) {
+      asked.erase(doi);
+      crossref_single(doi);
+    }
+    if (filter.value.empty()) continue;
+    const std::string since = utc_date(oldest);
+    std::string url = options_.crossref_url + "/works?filter=" + url_encode(filter.value + ",from-index-date:" + since) +
+                      "&rows=" + std::to_string(dois.size()) + "&select=" + url_encode(kCrossrefSelect);
+    if (!options_.mailto.empty()) url += "&mailto=" + url_encode(options_.mailto);
+    HttpResponse response = fetch({"GET", url, "", "", {}});
+    auto result = response.error.empty() ? parse_crossref_response(response.status, response.body)
+                                         : CrossrefResult{};
+    if (!response.error.empty() || result.kind != CrossrefResult::Kind::kWorkList) {
+      // No answer: failed, as any fetch; the work store keeps what an earlier
+      // crawl resolved, and the index with it.
+      std::string why = "Crossref: " + (response.error.empty() ? result.error : response.error);
+      for (const auto* entry : batch) fail(by_doi_[entry->key.substr(std::string("crossref:").size())], why);
+      continue;
+    }
+    rapidjson::Document doc;
+    doc.Parse(response.body.c_str());
+    const auto& items = doc["message"]["items"];
+    for (std::size_t i = 0; i < items.Size() && i < result.works.size(); ++i) {
+      const Work& work = result.works[i];
+      if (!work.doi || !asked.count(*work.doi)) continue;
+      asked.erase(*work.doi);
+      by_doi_[*work.doi].crossref = work;
+      store("crossref:" + *work.doi, url, 200,
+            "{\"status\":\"ok\",\"message-type\":\"work\",\"message\":" + to_json(items[i]) + "}", &response);
+    }
+    for (const auto* entry : batch) {
+      const std::string doi = entry->key.substr(std::string("crossref:").size());
+      if (!asked.count(doi)) continue;  // changed (stored above) or asked alone
+      auto cached_result = parse_crossref_response(entry->status, entry->body);
+      if (!cached_result.works.empty()) by_doi_[doi].crossref = cached_result.works.front();
+      CachedResponse renewed = *entry;
+      renewed.fetched_at = now_seconds();
+      cache_.put(renewed);
+    }
+  }
+}
+
 void Crawler::crossref_single(const std::string& doi) {
   Found& found = by_doi_[doi];
   std::string url = options_.crossref_url + crossref_work_path(doi);
   if (!options_.mailto.empty()) url += "?mailto=" + url_encode(options_.mailto);
-  HttpResponse response = fetch({"GET", url, "", "", {}});
+  // A conditional request when an older answer carries validators: 304 Not
+  // Modified renews it without a download.
+  HttpRequest request{"GET", url, "", "", {}};
+  auto previous = cache_.get("crossref:" + doi);
+  if (previous && previous->status == 200) {
+    if (!previous->etag.empty()) request.headers.emplace_back("If-None-Match", previous->etag);
+    if (!previous->last_modified.empty()) request.headers.emplace_back("If-Modified-Since", previous->last_modified);
+  }
+  HttpResponse response = fetch(request);
   if (!response.error.empty()) {
     fail(found, "Crossref: " + response.error);
+    return;
+  }
+  if (response.status == 304 && previous) {
+    auto result = parse_crossref_response(previous->status, previous->body);
+    if (!result.works.empty()) found.crossref = result.works.front();
+    previous->fetched_at = now_seconds();
+    cache_.put(*previous);
     return;
   }
   auto result = parse_crossref_response(response.status, response.body);

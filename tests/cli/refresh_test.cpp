@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <random>
@@ -247,14 +248,24 @@ TEST_CASE("a retraction that appears between two runs is reported, and check fla
   REQUIRE(first.status == 0);
   CHECK(contains(first.err, "retracted-new=0"));
 
-  // Crossref now lists a retraction notice for it.
+  // Crossref now lists a retraction notice for it, and has re-indexed it today.
   std::string work = services.crossref_work(doi);
   REQUIRE(!work.empty());
+  std::time_t now = std::time(nullptr);
+  std::tm today{};
+  gmtime_r(&now, &today);
   work.insert(work.rfind('}'), ",\"updated-by\":[{\"DOI\":\"10.1213/ane.retraction\",\"type\":\"retraction\","
-                               "\"label\":\"Retraction\",\"source\":\"publisher\",\"updated\":{\"date-parts\":[[2024,1,5]]}}]");
+                               "\"label\":\"Retraction\",\"source\":\"publisher\",\"updated\":{\"date-parts\":[[2024,1,5]]}}]"
+                               ",\"indexed\":{\"date-parts\":[[" + std::to_string(today.tm_year + 1900) + "," +
+                               std::to_string(today.tm_mon + 1) + "," + std::to_string(today.tm_mday) + "]]}");
   services.set_crossref_work(doi, work);
-  Run second = refresh(environment, {corpus.path().string(), "--max-age", "0"});  // re-fetch everything
+  const std::size_t crossref_before = services.crossref().requests().size();
+  Run second = refresh(environment, {corpus.path().string(), "--max-age", "0"});  // everything is stale
   REQUIRE(second.status == 0);
+  // Stale records are revalidated in a batch with from-index-date, not downloaded one by one.
+  const auto crossref_requests = services.crossref().requests();
+  REQUIRE(crossref_requests.size() == crossref_before + 1);
+  CHECK(contains(litgraph::test::url_decode(crossref_requests.back().target), "from-index-date:"));
   INFO(second.err);
   CHECK(contains(second.err, "newly retracted: doi:" + doi));
   CHECK(contains(second.err, "retracted-new=1"));

@@ -339,3 +339,46 @@ TEST_CASE("PubMed's title search resolves references when Crossref cannot be rea
   CHECK(persson.via == "pubmed-match");
   CHECK(persson.work.pmid == "23663314");
 }
+
+TEST_CASE("stale records are revalidated: a from-index-date batch, and 304 for a conditional lookup",
+          "[crawl][refresh]") {
+  FakeServices services;
+  TempDir home;
+  // A DOI with a comma cannot go into a filter: it is looked up alone.
+  const std::string comma_doi = "10.5555/litgraph.a,b";
+  services.set_crossref_work(
+      comma_doi, "{\"DOI\":\"10.5555/litgraph.a,b\",\"type\":\"journal-article\",\"title\":[\"Ketamine, a "
+                 "comma in the DOI\"],\"container-title\":[\"Journal of Composed Results\"],\"issued\":"
+                 "{\"date-parts\":[[2020,1]]},\"author\":[{\"given\":\"Ada\",\"family\":\"Quill\"}]}");
+  auto works = seed_works();
+  litgraph::schema::Reference comma;
+  comma.doi = comma_doi;
+  comma.title = "Ketamine, a comma in the DOI";
+  comma.raw = "Quill A. Ketamine, a comma in the DOI. 2020. doi:10.5555/litgraph.a,b";
+  works.push_back(DistinctWork{comma, {}});
+  auto options = options_for(services, home);
+  const auto resolved = count_status(crawl(works, options), "resolved");
+  REQUIRE(resolved == 10);  // the nine DOIs and the comma DOI (matching is off here)
+
+  const std::size_t before = services.crossref().requests().size();
+  options.max_age = std::chrono::seconds(0);  // everything is stale
+  auto report = crawl(works, options);
+  CHECK(count_status(report, "resolved") == resolved);
+  auto requests = services.crossref().requests();
+  requests.erase(requests.begin(), requests.begin() + static_cast<std::ptrdiff_t>(before));
+  std::size_t batches = 0, conditional = 0, downloads = 0;
+  for (const auto& request : requests) {
+    const std::string target = litgraph::test::url_decode(request.target);
+    if (target.find("from-index-date:") != std::string::npos) ++batches;
+    if (request.headers.count("if-none-match")) ++conditional;
+    if (target.rfind("/works/10.", 0) == 0 && !request.headers.count("if-none-match")) ++downloads;
+  }
+  CHECK(batches == 1);      // the nine stale DOIs: one filter, nothing changed since
+  CHECK(conditional == 1);  // the comma DOI, answered 304
+  CHECK(downloads == 0);
+  // Renewed: with the usual max age, a third crawl asks Crossref nothing.
+  options.max_age = std::chrono::hours(24);
+  const std::size_t renewed = services.crossref().requests().size();
+  CHECK(count_status(crawl(works, options), "resolved") == resolved);
+  CHECK(services.crossref().requests().size() == renewed);
+}
