@@ -174,6 +174,21 @@ TEST_CASE("one writer at a time: a second refresh reports the lock; a dead holde
   CHECK(index.status == 8);
 }
 
+TEST_CASE("two refreshes started together: one runs, the other reports the lock", "[cli][refresh]") {
+  litgraph::test::FakeServices services;
+  TempDir home;
+  const auto environment = environment_for(services, home);
+  Run first;
+  std::thread running([&] { first = refresh(environment, {"corpus"}); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the first holds the lock by now
+  Run second = refresh(environment, {"corpus"});
+  running.join();
+  CHECK(first.status == 0);
+  CHECK(second.status == 8);
+  CHECK(contains(second.err, "locked by another writer"));
+  CHECK_FALSE(contains(second.err, "refresh: added="));  // it did nothing
+}
+
 TEST_CASE("refresh killed at random points: the next run completes it, as if never interrupted",
           "[cli][refresh][kill]") {
   litgraph::test::FakeServices services;
@@ -199,12 +214,22 @@ TEST_CASE("refresh killed at random points: the next run completes it, as if nev
     Run rerun = refresh(environment, {"corpus"});
     REQUIRE(rerun.status == 0);
     CHECK(differences(snapshot(home.path() / "index"), reference).empty());
-    // No torn file: every stored work parses (temporary files may remain;
-    // readers skip them).
+    // No torn file: every stored work parses and every cache entry has the
+    // body length its header states (temporary files may remain; readers
+    // skip them).
     for (const auto& entry : fs::recursive_directory_iterator(home.path() / "works")) {
       if (!entry.is_regular_file() || entry.path().string().find(".tmp.") != std::string::npos) continue;
       std::string error;
       CHECK(litgraph::crawlers::stored_work_from_json(litgraph::test::read_file(entry.path()), &error));
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(home.path() / "cache")) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".entry") continue;
+      const std::string data = litgraph::test::read_file(entry.path());
+      const std::size_t length_at = data.find("\nlength: ");
+      const std::size_t body_at = data.find("\n\n");
+      REQUIRE(length_at != std::string::npos);
+      REQUIRE(body_at != std::string::npos);
+      CHECK(std::stoul(data.substr(length_at + 9)) == data.size() - body_at - 2);
     }
   }
 }
