@@ -7,6 +7,7 @@
 #include "config.h"
 #include "check_command.h"
 #include "crawl_command.h"
+#include "litgraph/indexer/shards.h"
 #include "refresh_command.h"
 #include "entities_command.h"
 #include "index_command.h"
@@ -197,6 +198,26 @@ int run(int argc, char** argv) {
       "Exit codes: 0 ok, 1 ok but some works could not be fetched or inputs were skipped,\n"
       "8 locked by another index or refresh, 130 stopped by SIGINT/SIGTERM (what was committed\n"
       "stays), 3/6/9 could not run (configuration, index, data directory).");
+
+  std::string shard_database;
+  std::string shard_out;
+  unsigned shard_count = 2;
+  bool shard_json = false;
+  ConfigFlags shard_config;
+  CLI::App* shard_cmd = app.add_subcommand(
+      "shard",
+      "Split the index into shards (by record id; a passage with its owner) and write a stub "
+      "database file that Xapian, and every litgraph command's --db, reads as one index");
+  shard_cmd->add_option("OUT", shard_out, "Folder for shard0 … shardN-1 and litgraph.stub")->required();
+  shard_cmd->add_option("--shards", shard_count, "How many shards (default 2)")->check(CLI::PositiveNumber);
+  shard_cmd->add_option("--db", shard_database, "The index to split (default: HOME/index)");
+  shard_cmd->add_flag("--json", shard_json, "Print {stub, shards:[{path, records}]}");
+  shard_config.add_to(shard_cmd);
+  shard_cmd->footer(
+      "\nRun it again after indexing to rebuild the shards. To serve a shard to other machines:\n"
+      "  xapian-tcpsrv --port 6431 OUT/shard1\n"
+      "and list it in a stub file as `remote :HOST:6431` instead of `auto shard1`; then\n"
+      "litgraph query --db STUBFILE … searches all shards as one (see the README).");
 
   litgraph::cli::MatchCommandOptions match;
   ConfigFlags match_config;
@@ -445,6 +466,26 @@ int run(int argc, char** argv) {
     refresh.database = refresh_database;
     refresh.log = refresh_log;
     return static_cast<int>(litgraph::cli::run_refresh(refresh, config, std::cout, std::cerr));
+  }
+  if (shard_cmd->parsed()) {
+    auto config = shard_config.load();
+    const std::filesystem::path source =
+        shard_database.empty() ? config.home / "index" : std::filesystem::path(shard_database);
+    auto split = litgraph::indexer::split_into_shards(source, shard_out, shard_count);
+    if (shard_json) {
+      std::cout << "{\"stub\":\"" << split.stub.string() << "\",\"shards\":[";
+      for (std::size_t k = 0; k < split.records.size(); ++k) {
+        std::cout << (k ? "," : "") << "{\"path\":\"" << (std::filesystem::path(shard_out) / ("shard" + std::to_string(k))).string()
+                  << "\",\"records\":" << split.records[k] << "}";
+      }
+      std::cout << "]}\n";
+    } else {
+      for (std::size_t k = 0; k < split.records.size(); ++k) {
+        std::cout << "shard" << k << ": " << split.records[k] << " records\n";
+      }
+      std::cout << "stub: " << split.stub.string() << " (use it as --db)\n";
+    }
+    return 0;
   }
   if (check_cmd->parsed())
     return static_cast<int>(litgraph::cli::run_check(check, check_config.load(), std::cout, std::cerr));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -160,18 +161,18 @@ struct ViewHash {
 // the rest in a hash map. Counting is the inner loop of a faceted search.
 class ValueCounts {
  public:
-  void add(std::string_view value) {
+  void add(std::string_view value, std::size_t count = 1) {
     if (value.size() <= sizeof(std::uint64_t) && value.find('\0') == std::string_view::npos) {
       std::uint64_t key = 0;
       std::memcpy(&key, value.data(), value.size());
-      add_short(key);
+      add_short(key, count);
       return;
     }
     auto found = long_.find(value);
     if (found != long_.end()) {
-      ++found->second;
+      found->second += count;
     } else {
-      long_.emplace(std::string(value), 1);
+      long_.emplace(std::string(value), count);
     }
   }
 
@@ -188,7 +189,7 @@ class ValueCounts {
   }
 
  private:
-  void add_short(std::uint64_t key) {
+  void add_short(std::uint64_t key, std::size_t count) {
     if ((used_ + 1) * 2 > table_.size()) grow();
     std::size_t at = slot_of(key);
     while (table_[at].first != 0 && table_[at].first != key) at = (at + 1) & (table_.size() - 1);
@@ -196,7 +197,7 @@ class ValueCounts {
       table_[at].first = key;
       ++used_;
     }
-    ++table_[at].second;
+    table_[at].second += count;
   }
   std::size_t slot_of(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (table_.size() - 1);
@@ -217,47 +218,65 @@ class ValueCounts {
   std::unordered_map<std::string, std::size_t, ViewHash, std::equal_to<>> long_;
 };
 
-// Counts, over every match, the values of the facets asked for. Values are
-// counted as stored and turned into ids and years once, at the end.
-class FacetSpy : public Xapian::MatchSpy {
+// Counts, over every match, the values of the facets asked for, with
+// Xapian's ValueCountMatchSpy: one per value slot, so that remote shards
+// (xapian-tcpsrv) count their part and Xapian merges the counts. A slot
+// holding several values (entity ids, one per line) is counted by whole
+// value and split afterwards: each id gets the count of every value it is in.
+class FacetSpy {
  public:
   struct Field {
     std::string name;
     Xapian::valueno slot;
     bool several = false;  // the value holds several, one per line (entity ids, types)
-    // Where passages keep this facet, if elsewhere; read when `slot` is
-    // empty and the search may match passages.
+    // Where passages keep this facet, if elsewhere: counted too when the
+    // search may match passages.
     std::optional<Xapian::valueno> passage_slot;
   };
-  explicit FacetSpy(std::vector<Field> fields) : fields_(std::move(fields)), counts_(fields_.size()) {}
-
-  void operator()(const Xapian::Document& document, double) override {
+  explicit FacetSpy(std::vector<Field> fields) : fields_(std::move(fields)), counts_(fields_.size()) {
     for (std::size_t f = 0; f < fields_.size(); ++f) {
-      const Field& field = fields_[f];
-      std::string value = document.get_value(field.slot);
-      if (value.empty() && field.passage_slot) value = document.get_value(*field.passage_slot);
-      if (value.empty()) continue;
-      if (!field.several) {
-        add(f, value);
-        continue;
-      }
-      std::string_view rest = value;
-      while (true) {
-        const std::size_t end = rest.find('\n');
-        add(f, rest.substr(0, end));
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
+      spies_.push_back({f, std::make_unique<Xapian::ValueCountMatchSpy>(fields_[f].slot)});
+      if (fields_[f].passage_slot) {
+        spies_.push_back({f, std::make_unique<Xapian::ValueCountMatchSpy>(*fields_[f].passage_slot)});
       }
     }
   }
-  std::string name() const override { return "litgraph::FacetSpy"; }
+
+  void attach(Xapian::Enquire& enquire) {
+    for (auto& spy : spies_) enquire.add_matchspy(spy.spy.get());
+  }
+
+  // After the match: the per-value counts, split where a value holds several.
+  void collect() {
+    for (const auto& spy : spies_) {
+      const Field& field = fields_[spy.field];
+      for (auto it = spy.spy->values_begin(); it != spy.spy->values_end(); ++it) {
+        const std::string value = *it;
+        const std::size_t count = it.get_termfreq();
+        if (!field.several) {
+          counts_[spy.field].add(value, count);
+          continue;
+        }
+        std::string_view rest = value;
+        while (true) {
+          const std::size_t end = rest.find('\n');
+          counts_[spy.field].add(rest.substr(0, end), count);
+          if (end == std::string_view::npos) break;
+          rest.remove_prefix(end + 1);
+        }
+      }
+    }
+  }
 
   const ValueCounts& counts(std::size_t field) const { return counts_[field]; }
 
  private:
-  void add(std::size_t field, std::string_view value) { counts_[field].add(value); }
-
+  struct SlotSpy {
+    std::size_t field;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+  };
   std::vector<Field> fields_;
+  std::vector<SlotSpy> spies_;
   std::vector<ValueCounts> counts_;
 };
 
@@ -419,12 +438,13 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     enquire.set_query(query);
     if (request.sort_by_year) enquire.set_sort_by_value_then_relevance(layout::kYear, true);
     FacetSpy spy(fields);
-    if (!fields.empty()) enquire.add_matchspy(&spy);
+    spy.attach(enquire);
     // Every match is seen, so that totals and facet counts are exact.
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit),
                                          database.get_doccount());
     result.total = mset.get_matches_estimated();
+    spy.collect();
     const Xapian::Stem stemmer("en");
     // The query's free-text terms (stems, no prefix), to mark in snippets.
     std::set<std::string> free_terms;
