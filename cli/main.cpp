@@ -80,7 +80,8 @@ int run(int argc, char** argv) {
                "Extracts what articles cite, fetches the cited works' metadata from\n"
                "Crossref and PubMed, tags the drugs, conditions and receptors they mention,\n"
                "indexes articles, works, sentences and the entity graph, and answers\n"
-               "faceted searches and graph questions.",
+               "faceted searches and graph questions, checks citations, and refreshes the index\n"
+               "from cron (one writer, safe to kill; readers undisturbed).",
                "litgraph"};
   app.set_version_flag("--version", std::string("litgraph ") + kVersion);
   app.require_subcommand(1);
