@@ -21,50 +21,16 @@
 #include <string>
 #include <vector>
 
+#include "bench_process.h"
 #include "litgraph/crawlers/pubmed_xml.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Result {
-  int status = -1;
-  double seconds = 0;
-  long peak_rss_kib = 0;
-};
-
-Result run(const std::vector<std::string>& args, const fs::path& log) {
-  auto start = std::chrono::steady_clock::now();
-  pid_t child = fork();
-  if (child == 0) {
-    FILE* out = std::fopen(log.c_str(), "w");
-    if (out != nullptr) {
-      dup2(fileno(out), 1);
-      dup2(fileno(out), 2);
-    }
-    std::vector<char*> argv;
-    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(child, &status, 0, &usage);
-  Result result;
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.peak_rss_kib = usage.ru_maxrss;
-  return result;
-}
-
-std::uintmax_t folder_size(const fs::path& folder) {
-  std::uintmax_t bytes = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
-    if (entry.is_regular_file()) bytes += entry.file_size();
-  }
-  return bytes;
-}
+using litgraph::bench::ChildResult;
+using litgraph::bench::folder_size;
+using litgraph::bench::run_program;
+using litgraph::bench::write_gzip;
 
 std::size_t count_records(const std::string& xml) {
   std::size_t count = 0;
@@ -109,13 +75,7 @@ std::string rewrite(const std::string& xml, int copy) {
   return out;
 }
 
-void write_gzip(const fs::path& path, const std::string& bytes) {
-  gzFile out = gzopen(path.c_str(), "wb1");
-  gzwrite(out, bytes.data(), static_cast<unsigned>(bytes.size()));
-  gzclose(out);
-}
-
-void report(const char* label, std::size_t records, const Result& result, const fs::path& database) {
+void report(const char* label, std::size_t records, const ChildResult& result, const fs::path& database) {
   std::printf("%-28s %8zu records  %7.1f s  %6.0f records/s  peak RSS %5.0f MiB  database %6.1f MB  (exit %d)\n",
               label, records, result.seconds, records / result.seconds,
               result.peak_rss_kib / 1024.0, folder_size(database) / 1e6, result.status);
@@ -165,7 +125,7 @@ int main(int argc, char** argv) {
       args.push_back(jobs);
     }
     args.insert(args.end(), inputs.begin(), inputs.end());
-    return run(args, fs::path(work) / "log.txt");
+    return run_program(args, fs::path(work) / "log.txt");
   };
 
   std::vector<std::string> shared;
