@@ -11,6 +11,7 @@ packages=(
   libcli11-dev                    # command-line parsing
   zlib1g-dev                      # .gz inputs
   catch2                          # tests (v2.13)
+  libsqlite3-dev xapian-omega     # the peers of bench/litgraph_peers_bench (SQLite FTS5, scriptindex)
 )
 
 missing=()
