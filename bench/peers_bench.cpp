@@ -2,8 +2,9 @@
 // the same records: Xapian's scriptindex (xapian-omega) and SQLite FTS5.
 //
 // 1. Generates --records PubMed records from the 3,690 real ones, by seeded
-//    recombination: each record takes its title from one real record, three
-//    to seven abstract sentences from others, its authors, journal and year,
+//    recombination: each record takes its title from one real record, as many
+//    abstract sentences as a random real abstract has, each from anywhere in
+//    the real abstracts, its authors, journal and year,
 //    MeSH headings and chemicals, and publication types each from another;
 //    PMIDs and DOIs are new. Written as PubMed XML (for litgraph), a
 //    scriptindex dump and a TSV (for SQLite).
@@ -127,9 +128,12 @@ struct Generated {
 Generated generate(const std::vector<Work>& source, std::size_t count, unsigned seed, const fs::path& dir,
                    const litgraph::schema::Vocabulary& vocabulary) {
   std::vector<std::string> sentences;
+  std::vector<std::size_t> lengths;  // sentences per real abstract: the generated ones follow it
   for (const auto& work : source) {
     if (work.abstract) {
-      for (auto& sentence : sentences_of(*work.abstract)) sentences.push_back(std::move(sentence));
+      auto parts = sentences_of(*work.abstract);
+      lengths.push_back(parts.size());
+      for (auto& sentence : parts) sentences.push_back(std::move(sentence));
     }
   }
   std::mt19937_64 random(seed);
@@ -159,7 +163,7 @@ Generated generate(const std::vector<Work>& source, std::size_t count, unsigned 
     work.chemicals = topics.chemicals;
     work.publication_types = types.publication_types;
     std::string abstract;
-    const std::size_t parts = 3 + any(5);
+    const std::size_t parts = lengths.empty() ? 0 : lengths[any(lengths.size())];
     for (std::size_t p = 0; p < parts && !sentences.empty(); ++p) abstract += (p ? " " : "") + sentences[any(sentences.size())];
     work.abstract = abstract;
     work.pmid = std::to_string(90000000 + k);
