@@ -187,7 +187,8 @@ int run(int argc, char** argv) {
   refresh_cmd->add_flag("--json", refresh.json,
                         "Print {added, updated, removed, unchanged, fetched, requests, failed, "
                         "retracted_new:[keys], seconds, status}");
-  refresh_cmd->add_flag("--verbose", refresh.verbose, "Report each step, not only the summary line");
+  refresh_cmd->add_flag("--verbose", refresh.verbose,
+                        "Also list the works that could not be fetched, and print the index's report");
   refresh_config.add_to(refresh_cmd);
   refresh_cmd->footer(
       "\nPrints one line on stderr: refresh: added=N updated=N removed=N unchanged=N fetched=N\n"

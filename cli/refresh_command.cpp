@@ -116,9 +116,10 @@ ExitCode run_refresh(const RefreshOptions& options, const Config& config, std::o
   const auto before = retracted_keys(config.home);
   crawlers::CrawlOptions crawl = crawl_options(config, options.offline);
   std::set<std::string> said;
-  crawl.log = [&](const std::string& line) {
-    const bool giving_up = line.find("giving up") != std::string::npos;
-    if ((giving_up && said.insert(line).second) || options.verbose) err << "litgraph refresh: " << line << "\n";
+  crawl.log = [&](const std::string& line) {  // a service given up on, once; retries are not news
+    if (line.find("giving up") != std::string::npos && said.insert(line).second) {
+      err << "litgraph refresh: " << line << "\n";
+    }
   };
   crawl.cancelled = [] { return g_stop.load(); };
   crawlers::CrawlReport report;
@@ -135,6 +136,14 @@ ExitCode run_refresh(const RefreshOptions& options, const Config& config, std::o
   }
   const std::size_t failed = report.failed();
   if (failed > 0) status = ExitCode::kPartial;
+  if (options.verbose) {
+    for (const auto& work : report.works) {
+      if (work.status != "failed") continue;
+      err << "litgraph refresh: not fetched: " << work.key;
+      if (work.key.rfind("ref:", 0) == 0 && work.work.title) err << " \"" << *work.work.title << "\"";
+      err << " (" << work.reason << ")\n";
+    }
+  }
 
   // Works retracted since the last run: the writer must hear of them.
   std::vector<std::string> newly_retracted;
