@@ -15,8 +15,19 @@ namespace litgraph::indexer {
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool scratch) {
   const int flags =
       Xapian::DB_CREATE_OR_OPEN | (scratch ? Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS : 0);
+  // Xapian's lock is held by a helper process it forks; after a writer is
+  // killed, that helper lets go a moment later. Retry briefly before saying
+  // "locked" (litgraph's own RunLock already keeps its writers apart).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
   try {
-    return Xapian::WritableDatabase(path.string(), flags);
+    while (true) {
+      try {
+        return Xapian::WritableDatabase(path.string(), flags);
+      } catch (const Xapian::DatabaseLockError&) {
+        if (std::chrono::steady_clock::now() >= deadline) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    }
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError::locked(path.string());
   } catch (const Xapian::DatabaseCorruptError& e) {
