@@ -67,6 +67,8 @@ ShardSplit split_into_shards(const fs::path& source, const fs::path& out, unsign
       ++split.records[k];
     }
     for (auto& shard : shards) shard->commit();
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw IndexError(source.string() + ": no index here (build one first)");
   } catch (const Xapian::Error& e) {
     throw IndexError(source.string() + ": cannot split into shards: " + e.get_description());
   }
