@@ -32,6 +32,7 @@
 #include "litgraph/query/database.h"
 #include "litgraph/query/search.h"
 #include "litgraph/schema/error.h"
+#include "litgraph/schema/text.h"
 #include "litgraph/schema/vocabulary.h"
 
 namespace {
@@ -39,18 +40,8 @@ namespace {
 namespace fs = std::filesystem;
 using litgraph::bench::ChildResult;
 using litgraph::schema::Work;
+using litgraph::schema::xml_escape;
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
 
 // One line: no tabs or line breaks (TSV and scriptindex fields).
 std::string one_line(const std::string& text) {

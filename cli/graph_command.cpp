@@ -6,6 +6,7 @@
 #include "json_output.h"
 #include "litgraph/query/database.h"
 #include "litgraph/query/graph.h"
+#include "litgraph/schema/text.h"
 #include "litgraph/schema/vocabulary.h"
 
 namespace litgraph::cli {
@@ -162,20 +163,6 @@ ExitCode run_graph_evidence(const GraphOptions& options, std::ostream& out) {
 
 namespace {
 
-std::string xml_escape(const std::string& text) {
-  std::string escaped;
-  for (char c : text) {
-    switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&apos;"; break;
-      default: escaped += c;
-    }
-  }
-  return escaped;
-}
 
 std::string quoted(const std::string& text, char quote) {
   std::string result(1, quote);
@@ -245,14 +232,14 @@ ExitCode run_graph_export(const GraphOptions& options, std::ostream& out) {
         << "  <key id=\"agonist\" for=\"edge\" attr.name=\"agonist\" attr.type=\"int\"/>\n"
         << "  <graph id=\"litgraph\" edgedefault=\"directed\">\n";
     for (const auto* node : graph.nodes) {
-      out << "    <node id=\"" << xml_escape(node->id) << "\"><data key=\"name\">"
-          << xml_escape(node->name) << "</data><data key=\"kind\">"
+      out << "    <node id=\"" << schema::xml_escape(node->id) << "\"><data key=\"name\">"
+          << schema::xml_escape(node->name) << "</data><data key=\"kind\">"
           << schema::entity_type_name(node->type) << "</data></node>\n";
     }
     std::size_t n = 0;
     for (const auto& edge : graph.edges) {
-      out << "    <edge id=\"e" << n++ << "\" source=\"" << xml_escape(edge.from->id)
-          << "\" target=\"" << xml_escape(edge.to->id) << "\"><data key=\"type\">" << edge.type
+      out << "    <edge id=\"e" << n++ << "\" source=\"" << schema::xml_escape(edge.from->id)
+          << "\" target=\"" << schema::xml_escape(edge.to->id) << "\"><data key=\"type\">" << edge.type
           << "</data><data key=\"weight\">" << edge.weight << "</data><data key=\"antagonist\">"
           << edge.antagonist << "</data><data key=\"agonist\">" << edge.agonist
           << "</data></edge>\n";

@@ -38,13 +38,6 @@ namespace {
 // run rewrites them instead of finding them unchanged.
 constexpr std::string_view kRecordVersion = "records-6\n";
 
-bool is_pubmed_file(const std::string& path) {
-  auto ends = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(),
-                                                        suffix) == 0;
-  };
-  return ends(".xml") || ends(".xml.gz");
-}
 
 // "index: N PubMed records" on stderr every 1,000 records, from any thread.
 class RecordProgress {
@@ -197,6 +190,14 @@ bool is_empty_database(const fs::path& database) {
 }
 
 }  // namespace
+
+bool is_pubmed_file(const std::string& path) {
+  auto ends = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(),
+                                                        suffix) == 0;
+  };
+  return ends(".xml") || ends(".xml.gz");
+}
 
 ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream& err,
                    IndexSummary* summary) {

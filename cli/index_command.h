@@ -31,6 +31,9 @@ struct IndexOptions {
   const std::atomic<bool>* stop = nullptr;
 };
 
+// Whether `path` names a PubMed XML file (.xml, .xml.gz) rather than an article.
+bool is_pubmed_file(const std::string& path);
+
 // What an index run did.
 struct IndexSummary {
   std::size_t added = 0, replaced = 0, unchanged = 0, removed = 0;

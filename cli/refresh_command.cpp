@@ -51,13 +51,6 @@ class StopOnSignals {
   struct sigaction old_term_ {};
 };
 
-bool is_pubmed_path(const std::string& path) {
-  auto ends = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return ends(".xml") || ends(".xml.gz");
-}
-
 bool retracted(const schema::Work& work) {
   for (const auto& notice : work.notices) {
     if (notice.direction == "updated-by" &&
@@ -99,7 +92,7 @@ ExitCode run_refresh(const RefreshOptions& options, const Config& config, std::o
   // 1. The articles' references, crawled and matched (the cache answers what is fresh).
   std::vector<std::string> article_paths;
   for (const auto& path : options.paths) {
-    if (!is_pubmed_path(path)) article_paths.push_back(path);
+    if (!is_pubmed_file(path)) article_paths.push_back(path);
   }
   std::ostringstream quiet;
   std::ostream& chatter = options.verbose ? err : quiet;

@@ -72,3 +72,9 @@ TEST_CASE("number_variant gives the simple singular or plural of a folded word",
     CHECK_FALSE(number_variant(irregular));
   }
 }
+
+TEST_CASE("xml_escape writes the five XML specials as entities", "[text]") {
+  CHECK(litgraph::schema::xml_escape("Tom & Jerry's <b>\"best\"</b>") ==
+        "Tom &amp; Jerry&apos;s &lt;b&gt;&quot;best&quot;&lt;/b&gt;");
+  CHECK(litgraph::schema::xml_escape("α-Amino acid") == "α-Amino acid");  // UTF-8 kept
+}

@@ -31,6 +31,9 @@ DecodedText decode_utf8(std::string_view bytes);
 // "ketamine s risks benefits".
 std::string fold_for_matching(std::string_view text);
 
+// `text` with &, <, >, " and ' written as XML entities (attribute-safe).
+std::string xml_escape(std::string_view text);
+
 // Splits text into the words of fold_for_matching().
 std::vector<std::string> folded_words(std::string_view text);
 
