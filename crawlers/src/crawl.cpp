@@ -153,6 +153,8 @@ class Crawler {
 
   void crossref_phase(const std::vector<std::string>& dois);
   void revalidate_crossref(const std::vector<CachedResponse>& stale);
+  std::optional<std::set<std::string>> crossref_batch(const std::vector<std::string>& dois,
+                                                      const std::string& extra_filter);
   void crossref_single(const std::string& doi);
   void doi_to_pmid_phase(const std::vector<std::string>& dois);
   void efetch_phase(const std::vector<std::string>& pmids);
@@ -226,40 +228,50 @@ void Crawler::crossref_phase(const std::vector<std::string>& dois) {
   }
   revalidate_crossref(stale);
   for (const auto& batch : chunks(pending, options_.crossref_batch)) {
-    auto filter = crossref_doi_filter(batch);
-    for (const auto& doi : filter.rejected) crossref_single(doi);
-    if (filter.value.empty()) continue;
-    std::string url = options_.crossref_url + "/works?filter=" + url_encode(filter.value) +
-                      "&rows=" + std::to_string(batch.size()) + "&select=" + url_encode(kCrossrefSelect);
-    if (!options_.mailto.empty()) url += "&mailto=" + url_encode(options_.mailto);
-    HttpResponse response = fetch({"GET", url, "", "", {}});
-    auto result = response.error.empty() ? parse_crossref_response(response.status, response.body)
-                                         : CrossrefResult{};
-    if (!response.error.empty() || result.kind != CrossrefResult::Kind::kWorkList) {
-      std::string why = "Crossref: " + (response.error.empty() ? result.error : response.error);
-      for (const auto& doi : batch) fail(by_doi_[doi], why);
-      continue;
-    }
-    // Cache each returned item as a single-work response.
-    rapidjson::Document doc;
-    doc.Parse(response.body.c_str());
-    std::set<std::string> returned;
-    const auto& items = doc["message"]["items"];
-    for (std::size_t i = 0; i < items.Size() && i < result.works.size(); ++i) {
-      const Work& work = result.works[i];
-      if (!work.doi || !by_doi_.count(*work.doi)) continue;
-      returned.insert(*work.doi);
-      by_doi_[*work.doi].crossref = work;
-      store("crossref:" + *work.doi, url, 200,
-            "{\"status\":\"ok\",\"message-type\":\"work\",\"message\":" + to_json(items[i]) + "}", &response);
-    }
     // A DOI the filter did not return is unknown to Crossref or registered
     // elsewhere: ask for it alone to tell which.
-    for (const auto& doi : batch)
-      if (!returned.count(doi) &&
-          std::find(filter.rejected.begin(), filter.rejected.end(), doi) == filter.rejected.end())
-        crossref_single(doi);
+    if (auto settled = crossref_batch(batch, "")) {
+      for (const auto& doi : batch)
+        if (!settled->count(doi)) crossref_single(doi);
+    }
   }
+}
+
+// Asks Crossref for `dois` in one filter request (`extra_filter` appended,
+// e.g. ",from-index-date:…") and caches each returned work as a single-work
+// answer; a DOI a filter cannot hold is asked alone. Returns the DOIs settled
+// (returned or asked alone), or nullopt, all failed, when no usable answer came.
+std::optional<std::set<std::string>> Crawler::crossref_batch(const std::vector<std::string>& dois,
+                                                             const std::string& extra_filter) {
+  auto filter = crossref_doi_filter(dois);
+  std::set<std::string> settled(filter.rejected.begin(), filter.rejected.end());
+  for (const auto& doi : filter.rejected) crossref_single(doi);
+  if (filter.value.empty()) return settled;
+  std::string url = options_.crossref_url + "/works?filter=" + url_encode(filter.value + extra_filter) +
+                    "&rows=" + std::to_string(dois.size()) + "&select=" + url_encode(kCrossrefSelect);
+  if (!options_.mailto.empty()) url += "&mailto=" + url_encode(options_.mailto);
+  HttpResponse response = fetch({"GET", url, "", "", {}});
+  auto result = response.error.empty() ? parse_crossref_response(response.status, response.body)
+                                       : CrossrefResult{};
+  if (!response.error.empty() || result.kind != CrossrefResult::Kind::kWorkList) {
+    // Failed, as any fetch: the work store keeps what an earlier crawl resolved.
+    std::string why = "Crossref: " + (response.error.empty() ? result.error : response.error);
+    for (const auto& doi : dois)
+      if (!settled.count(doi)) fail(by_doi_[doi], why);
+    return std::nullopt;
+  }
+  rapidjson::Document doc;
+  doc.Parse(response.body.c_str());
+  const auto& items = doc["message"]["items"];
+  for (std::size_t i = 0; i < items.Size() && i < result.works.size(); ++i) {
+    const Work& work = result.works[i];
+    if (!work.doi || !by_doi_.count(*work.doi)) continue;
+    settled.insert(*work.doi);
+    by_doi_[*work.doi].crossref = work;
+    store("crossref:" + *work.doi, url, 200,
+          "{\"status\":\"ok\",\"message-type\":\"work\",\"message\":" + to_json(items[i]) + "}", &response);
+  }
+  return settled;
 }
 
 // Stale records are asked for again in batches with Crossref's
@@ -276,41 +288,11 @@ void Crawler::revalidate_crossref(const std::vector<CachedResponse>& stale) {
       dois.push_back(entry->key.substr(std::string("crossref:").size()));
       oldest = std::min(oldest, entry->fetched_at);
     }
-    auto filter = crossref_doi_filter(dois);
-    std::set<std::string> asked(dois.begin(), dois.end());
-    for (const auto& doi : filter.rejected) {
-      asked.erase(doi);
-      crossref_single(doi);
-    }
-    if (filter.value.empty()) continue;
-    const std::string since = utc_date(oldest);
-    std::string url = options_.crossref_url + "/works?filter=" + url_encode(filter.value + ",from-index-date:" + since) +
-                      "&rows=" + std::to_string(dois.size()) + "&select=" + url_encode(kCrossrefSelect);
-    if (!options_.mailto.empty()) url += "&mailto=" + url_encode(options_.mailto);
-    HttpResponse response = fetch({"GET", url, "", "", {}});
-    auto result = response.error.empty() ? parse_crossref_response(response.status, response.body)
-                                         : CrossrefResult{};
-    if (!response.error.empty() || result.kind != CrossrefResult::Kind::kWorkList) {
-      // No answer: failed, as any fetch; the work store keeps what an earlier
-      // crawl resolved, and the index with it.
-      std::string why = "Crossref: " + (response.error.empty() ? result.error : response.error);
-      for (const auto* entry : batch) fail(by_doi_[entry->key.substr(std::string("crossref:").size())], why);
-      continue;
-    }
-    rapidjson::Document doc;
-    doc.Parse(response.body.c_str());
-    const auto& items = doc["message"]["items"];
-    for (std::size_t i = 0; i < items.Size() && i < result.works.size(); ++i) {
-      const Work& work = result.works[i];
-      if (!work.doi || !asked.count(*work.doi)) continue;
-      asked.erase(*work.doi);
-      by_doi_[*work.doi].crossref = work;
-      store("crossref:" + *work.doi, url, 200,
-            "{\"status\":\"ok\",\"message-type\":\"work\",\"message\":" + to_json(items[i]) + "}", &response);
-    }
+    auto settled = crossref_batch(dois, ",from-index-date:" + utc_date(oldest));
+    if (!settled) continue;
     for (const auto* entry : batch) {
       const std::string doi = entry->key.substr(std::string("crossref:").size());
-      if (!asked.count(doi)) continue;  // changed (stored above) or asked alone
+      if (settled->count(doi)) continue;  // changed (stored) or asked alone
       auto cached_result = parse_crossref_response(entry->status, entry->body);
       if (!cached_result.works.empty()) by_doi_[doi].crossref = cached_result.works.front();
       CachedResponse renewed = *entry;
