@@ -3,13 +3,10 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/identifiers.h"
@@ -146,77 +143,9 @@ class FieldHandler : public Xapian::FieldProcessor {
   std::string field_;
 };
 
-// A hash map that finds std::string keys by std::string_view, so that
-// counting a facet value costs no allocation once the value is known.
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const noexcept {
-    return std::hash<std::string_view>()(text);
-  }
-};
-
-// How often each value was seen. Most facet values are short (MeSH ids
-// without "mesh:", years, kinds): those of at most 8 bytes and no NUL are
-// counted in an open-addressing table keyed by their bytes as one integer,
-// the rest in a hash map. Counting is the inner loop of a faceted search.
-class ValueCounts {
- public:
-  void add(std::string_view value, std::size_t count = 1) {
-    if (value.size() <= sizeof(std::uint64_t) && value.find('\0') == std::string_view::npos) {
-      std::uint64_t key = 0;
-      std::memcpy(&key, value.data(), value.size());
-      add_short(key, count);
-      return;
-    }
-    auto found = long_.find(value);
-    if (found != long_.end()) {
-      found->second += count;
-    } else {
-      long_.emplace(std::string(value), count);
-    }
-  }
-
-  // Calls visit(value, count) for every value seen.
-  template <typename Visit>
-  void for_each(Visit visit) const {
-    for (const auto& [key, count] : table_) {
-      if (key == 0) continue;
-      char bytes[sizeof key];
-      std::memcpy(bytes, &key, sizeof key);
-      visit(std::string(bytes, strnlen(bytes, sizeof bytes)), count);
-    }
-    for (const auto& [value, count] : long_) visit(value, count);
-  }
-
- private:
-  void add_short(std::uint64_t key, std::size_t count) {
-    if ((used_ + 1) * 2 > table_.size()) grow();
-    std::size_t at = slot_of(key);
-    while (table_[at].first != 0 && table_[at].first != key) at = (at + 1) & (table_.size() - 1);
-    if (table_[at].first == 0) {
-      table_[at].first = key;
-      ++used_;
-    }
-    table_[at].second += count;
-  }
-  std::size_t slot_of(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (table_.size() - 1);
-  }
-  void grow() {
-    std::vector<std::pair<std::uint64_t, std::size_t>> old(std::max<std::size_t>(64, table_.size() * 2));
-    old.swap(table_);
-    for (const auto& [key, count] : old) {
-      if (key == 0) continue;
-      std::size_t at = slot_of(key);
-      while (table_[at].first != 0) at = (at + 1) & (table_.size() - 1);
-      table_[at] = {key, count};
-    }
-  }
-
-  std::vector<std::pair<std::uint64_t, std::size_t>> table_;
-  std::size_t used_ = 0;
-  std::unordered_map<std::string, std::size_t, ViewHash, std::equal_to<>> long_;
-};
+// How often each facet value was seen (after splitting), by value as stored.
+// Xapian's spies count per distinct value, so this map sees few entries.
+using ValueCounts = std::map<std::string, std::size_t, std::less<>>;
 
 // Counts, over every match, the values of the facets asked for, with
 // Xapian's ValueCountMatchSpy: one per value slot, so that remote shards
@@ -254,13 +183,13 @@ class FacetSpy {
         const std::string value = *it;
         const std::size_t count = it.get_termfreq();
         if (!field.several) {
-          counts_[spy.field].add(value, count);
+          counts_[spy.field][value] += count;
           continue;
         }
         std::string_view rest = value;
         while (true) {
           const std::size_t end = rest.find('\n');
-          counts_[spy.field].add(rest.substr(0, end), count);
+          counts_[spy.field][std::string(rest.substr(0, end))] += count;
           if (end == std::string_view::npos) break;
           rest.remove_prefix(end + 1);
         }
@@ -500,10 +429,10 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       const bool entities = fields[f].slot == layout::kConditions || fields[f].slot == layout::kDrugs ||
                             fields[f].slot == layout::kReceptors;
       std::map<std::string, std::size_t> years;  // several stored forms may print alike
-      spy.counts(f).for_each([&](const std::string& stored, std::size_t count) {
+      for (const auto& [stored, count] : spy.counts(f)) {
         if (fields[f].slot == layout::kYear) {
           years[std::to_string(static_cast<int>(Xapian::sortable_unserialise(stored)))] += count;
-          return;
+          continue;
         }
         const std::string value = entities ? layout::entity_id_from_facet(stored) : stored;
         FacetValue entry{value, value, count};
@@ -511,7 +440,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
           if (const schema::Entity* entity = vocabulary.find(value)) entry.name = entity->name;
         }
         facet.values.push_back(std::move(entry));
-      });
+      }
       for (const auto& [year, count] : years) facet.values.push_back(FacetValue{year, year, count});
       std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
