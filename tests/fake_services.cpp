@@ -83,6 +83,15 @@ FakeServices::FakeServices() {
   ncbi_ = std::make_unique<HttpTestServer>([this](const TestRequest& r) { return answer_ncbi(r); });
 }
 
+std::vector<std::pair<std::string, std::string>> FakeServices::environment(
+    const std::filesystem::path& home) const {
+  return {{"LITGRAPH_HOME", home.string()},
+          {"LITGRAPH_CROSSREF_URL", crossref_url()},
+          {"LITGRAPH_EUTILS_URL", eutils_url()},
+          {"LITGRAPH_IDCONV_URL", idconv_url()},
+          {"LITGRAPH_MAILTO", "tests@example.org"}};
+}
+
 void FakeServices::set_crossref_work(const std::string& doi, const std::string& message_json) {
   std::lock_guard<std::mutex> hold(mutex_);
   crossref_messages_[doi] = message_json;

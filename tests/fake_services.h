@@ -4,7 +4,10 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
 #include <map>
+#include <vector>
+#include <utility>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -30,6 +33,10 @@ class FakeServices {
   std::atomic<int> ncbi_failures{0};
   std::atomic<int> ncbi_failure_status{503};
   std::atomic<bool> crossref_malformed{false};
+
+  // The environment that points `litgraph` (run as a child) at these
+  // stand-ins, with `home` as its data directory.
+  std::vector<std::pair<std::string, std::string>> environment(const std::filesystem::path& home) const;
 
   // Replaces what Crossref says of `doi` (its "message" JSON): a record that
   // changes between two runs (a retraction notice appears, say).

@@ -30,12 +30,7 @@ Run check(std::vector<std::string> args) {
   static litgraph::test::FakeServices services;
   TempDir home;
   args.insert(args.begin(), "check");
-  std::vector<std::pair<std::string, std::string>> environment = {
-      {"LITGRAPH_HOME", home.path().string()},
-      {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
-      {"LITGRAPH_EUTILS_URL", services.eutils_url()},
-      {"LITGRAPH_IDCONV_URL", services.idconv_url()},
-      {"LITGRAPH_MAILTO", "tests@example.org"}};
+  std::vector<std::pair<std::string, std::string>> environment = services.environment(home.path());
   return run_litgraph(args, source_path(""), environment);
 }
 

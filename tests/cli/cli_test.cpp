@@ -157,12 +157,9 @@ namespace {
 
 std::vector<std::pair<std::string, std::string>> service_environment(const litgraph::test::FakeServices& services,
                                                                      const TempDir& home) {
-  return {{"LITGRAPH_HOME", home.path().string()},
-          {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
-          {"LITGRAPH_EUTILS_URL", services.eutils_url()},
-          {"LITGRAPH_IDCONV_URL", services.idconv_url()},
-          {"LITGRAPH_MAILTO", "tests@example.org"},
-          {"NCBI_API_KEY", "SECRET-KEY-123"}};
+  auto environment = services.environment(home.path());
+  environment.emplace_back("NCBI_API_KEY", "SECRET-KEY-123");
+  return environment;
 }
 
 }  // namespace

@@ -29,11 +29,7 @@ namespace {
 
 std::vector<std::pair<std::string, std::string>> services_for(
     const litgraph::test::FakeServices& services, const TempDir& home) {
-  return {{"LITGRAPH_HOME", home.path().string()},
-          {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
-          {"LITGRAPH_EUTILS_URL", services.eutils_url()},
-          {"LITGRAPH_IDCONV_URL", services.idconv_url()},
-          {"LITGRAPH_MAILTO", "tests@example.org"}};
+  return services.environment(home.path());
 }
 
 // The JSON data of the records that carry `term`.

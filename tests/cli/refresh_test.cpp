@@ -38,11 +38,7 @@ namespace {
 using Environment = std::vector<std::pair<std::string, std::string>>;
 
 Environment environment_for(const litgraph::test::FakeServices& services, const TempDir& home) {
-  return {{"LITGRAPH_HOME", home.path().string()},
-          {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
-          {"LITGRAPH_EUTILS_URL", services.eutils_url()},
-          {"LITGRAPH_IDCONV_URL", services.idconv_url()},
-          {"LITGRAPH_MAILTO", "tests@example.org"}};
+  return services.environment(home.path());
 }
 
 Run refresh(const Environment& environment, std::vector<std::string> args,

@@ -124,12 +124,7 @@ Answer ask(const std::vector<std::string>& query, const fs::path& database) {
 TEST_CASE("sharded and remote indexes answer as the single index", "[cli][shard]") {
   litgraph::test::FakeServices services;
   TempDir home;
-  const std::vector<std::pair<std::string, std::string>> environment = {
-      {"LITGRAPH_HOME", home.path().string()},
-      {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
-      {"LITGRAPH_EUTILS_URL", services.eutils_url()},
-      {"LITGRAPH_IDCONV_URL", services.idconv_url()},
-      {"LITGRAPH_MAILTO", "tests@example.org"}};
+  const std::vector<std::pair<std::string, std::string>> environment = services.environment(home.path());
   REQUIRE(run_litgraph({"refresh", "corpus"}, source_path(""), environment).status == 0);
   const fs::path single = home.path() / "index";
   const fs::path out = home.path() / "shards";

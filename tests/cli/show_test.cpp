@@ -34,12 +34,7 @@ const TempDir& seeded_home() {
   static bool built = false;
   if (!built) {
     litgraph::test::FakeServices services;
-    std::vector<std::pair<std::string, std::string>> environment = {
-        {"LITGRAPH_HOME", home.path().string()},
-        {"LITGRAPH_CROSSREF_URL", services.crossref_url()},
-        {"LITGRAPH_EUTILS_URL", services.eutils_url()},
-        {"LITGRAPH_IDCONV_URL", services.idconv_url()},
-        {"LITGRAPH_MAILTO", "tests@example.org"}};
+    std::vector<std::pair<std::string, std::string>> environment = services.environment(home.path());
     Run crawl = run_litgraph({"crawl", "corpus"}, source_path(""), environment);
     INFO(crawl.err);
     REQUIRE(crawl.status == 0);
