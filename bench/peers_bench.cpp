@@ -30,6 +30,7 @@
 #include "bench_process.h"
 #include "litgraph/crawlers/pubmed_stream.h"
 #include "litgraph/query/database.h"
+#include "litgraph/query/facet_columns.h"
 #include "litgraph/query/search.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/text.h"
@@ -278,6 +279,7 @@ Latency time_litgraph(const fs::path& database, const std::vector<std::string>& 
   const auto vocabulary =
       litgraph::schema::Vocabulary::load_directory(litgraph::schema::default_vocabulary_directory());
   const Xapian::Database db = litgraph::query::open_readable(database);
+  const auto columns = litgraph::query::FacetColumns::open(db, database);  // as `litgraph query` does
   std::vector<double> times;
   for (const auto& word : words) {
     for (int run = 0; run < repeat; ++run) {
@@ -285,7 +287,7 @@ Latency time_litgraph(const fs::path& database, const std::vector<std::string>& 
       request.text = word;
       request.facets = {"condition", "drug", "year"};
       const auto start = std::chrono::steady_clock::now();
-      litgraph::query::search(db, vocabulary, request);
+      litgraph::query::search(db, vocabulary, request, columns.get());
       times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
   }

@@ -24,6 +24,7 @@
 #include "litgraph/indexer/records.h"
 #include "litgraph/indexer/tagger.h"
 #include "litgraph/query/database.h"
+#include "litgraph/query/facet_columns.h"
 #include "litgraph/schema/index_layout.h"
 #include "litgraph/schema/vocabulary.h"
 
@@ -113,6 +114,7 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
         for (std::size_t k = job; k < files.size(); k += jobs) mine.push_back(files[k]);
         indexer::IndexWriter writer(shards / std::to_string(job), batch_size, /*scratch=*/true);
         writer.set_append_only(true);  // duplicates are removed after the merge
+        writer.separate_passages(shards / (std::to_string(job) + ".passages"));
         load_pubmed(writer, mine, vocabulary, tagger, loads[job], progress, stop);
         writer.commit();
         loads[job].passages = writer.passages_written();
@@ -141,8 +143,11 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
   try {
     fs::remove_all(merging, error);
     Xapian::Database combined;
-    for (unsigned job = 0; job < jobs; ++job) {
-      combined.add_database(Xapian::Database((shards / std::to_string(job)).string()));
+    // Records first, then passages (IndexWriter::separate_passages).
+    for (const char* part : {"", ".passages"}) {
+      for (unsigned job = 0; job < jobs; ++job) {
+        combined.add_database(Xapian::Database((shards / (std::to_string(job) + part)).string()));
+      }
     }
     combined.compact(merging.string());
     // One record per id: a work two files share was written in both shards.
@@ -370,6 +375,16 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   const std::size_t conditions = writer.distinct_terms(std::string(layout::kConditionPrefix));
   const std::size_t receptors = writer.distinct_terms(std::string(layout::kReceptorPrefix));
   const std::size_t edges = writer.distinct_terms(std::string(layout::kEdgePrefix));  // G: edges only (XGE sorts apart)
+  // The facet columns follow the index (query/facet_columns.h): rebuilt
+  // here, under the lock, rather than by the first query after a refresh.
+  if (!stopping()) {
+    try {
+      query::FacetColumns::update_file(database);
+    } catch (const Xapian::Error& e) {
+      err << "litgraph index: warning: facet columns not updated (queries will rebuild them): "
+          << e.get_description() << "\n";
+    }
+  }
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -6,6 +6,7 @@
 
 #include "json_output.h"
 #include "litgraph/query/database.h"
+#include "litgraph/query/facet_columns.h"
 #include "litgraph/query/search.h"
 #include "litgraph/schema/vocabulary.h"
 
@@ -159,7 +160,8 @@ ExitCode run_query(const QueryOptions& options, std::ostream& out, std::ostream&
     err << "litgraph query: " << options.database.string()
         << ": the index is empty (index some articles or PubMed files first)\n";
   }
-  const auto result = query::search(database, vocabulary, request);
+  const auto columns = query::FacetColumns::open(database, options.database);
+  const auto result = query::search(database, vocabulary, request, columns.get());
   if (options.json) {
     write_json(result, request.text, out);
   } else {

@@ -251,6 +251,8 @@ std::pair<std::string, Xapian::Document> passage_document(
   // The owner's year, for sorting and filtering evidence by date.
   if (std::string year = owner_document.get_value(layout::kYear); !year.empty()) {
     document.add_value(layout::kYear, year);
+    document.add_boolean_term(
+        term(layout::kYearPrefix, std::to_string(static_cast<int>(Xapian::sortable_unserialise(year)))));
   }
   if (index_words) {
     auto generator = english_generator(document);
@@ -687,7 +689,8 @@ void IndexWriter::write(const Record& record, bool replacing) {
       database_.add_document(record.document);
     }
     // Passages are new either way: a replaced record's were deleted above.
-    for (const auto& [id, passage] : record.passages) database_.add_document(passage);
+    Xapian::WritableDatabase& passages = passage_database_ ? *passage_database_ : database_;
+    for (const auto& [id, passage] : record.passages) passages.add_document(passage);
   } catch (const Xapian::Error& e) {
     throw_write_error("cannot write record " + record.id, e);
   }
@@ -726,6 +729,10 @@ std::size_t IndexWriter::distinct_terms(const std::string& prefix) const {
   return count;
 }
 
+void IndexWriter::separate_passages(const std::filesystem::path& path) {
+  passage_database_ = open_writable(path, /*scratch=*/true);
+}
+
 void IndexWriter::written() {
   if (++pending_ >= batch_size_) commit();
 }
@@ -733,6 +740,8 @@ void IndexWriter::written() {
 void IndexWriter::commit() {
   if (pending_ == 0) return;
   try {
+    // Passages first: a record must never be committed without them.
+    if (passage_database_) passage_database_->commit();
     database_.commit_transaction();
   } catch (const Xapian::Error& e) {
     throw_write_error("cannot commit the index", e);

@@ -13,6 +13,7 @@
 #include "litgraph/schema/index_layout.h"
 #include "litgraph/schema/text.h"
 #include "entity_names.h"
+#include "match_stream.h"
 
 namespace litgraph::query {
 
@@ -68,8 +69,8 @@ std::optional<std::string> normalized_doi(std::string_view value) {
 }
 
 // The query one field's value stands for; `field` is one of the names below.
-Xapian::Query field_query(const schema::Vocabulary& vocabulary, std::string_view field,
-                          std::string_view value) {
+Xapian::Query field_query(const Xapian::Database& database, const schema::Vocabulary& vocabulary,
+                          std::string_view field, std::string_view value) {
   auto any_of = [](const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   };
@@ -118,11 +119,21 @@ Xapian::Query field_query(const schema::Vocabulary& vocabulary, std::string_view
     if (dots == std::string_view::npos) {
       return Xapian::Query(prefixed(layout::kYearPrefix, std::to_string(*number(value))));
     }
-    auto from = number(value.substr(0, dots));
-    auto to = number(value.substr(dots + 2));
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, layout::kYear,
-                         Xapian::sortable_serialise(from.value_or(0)),
-                         Xapian::sortable_serialise(to.value_or(9999)));
+    // The years of the range that the index holds, as Y terms (a value
+    // range would make Xapian read the year of every candidate).
+    const int from = number(value.substr(0, dots)).value_or(0);
+    const int to = number(value.substr(dots + 2)).value_or(9999);
+    std::vector<std::string> years;
+    const std::string prefix(layout::kYearPrefix);
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+      const std::string year = (*it).substr(prefix.size());
+      if (year.empty() || year.size() > 4 ||
+          !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        continue;
+      }
+      if (std::stoi(year) >= from && std::stoi(year) <= to) years.push_back(*it);
+    }
+    return any_of(years);
   }
   throw UsageError(std::string(field) +
                    ": unknown field (title, author, journal, doi, pmid, drug, condition, "
@@ -132,13 +143,14 @@ Xapian::Query field_query(const schema::Vocabulary& vocabulary, std::string_view
 // Hands field values from the query text to field_query().
 class FieldHandler : public Xapian::FieldProcessor {
  public:
-  FieldHandler(const schema::Vocabulary& vocabulary, std::string field)
-      : vocabulary_(vocabulary), field_(std::move(field)) {}
+  FieldHandler(const Xapian::Database& database, const schema::Vocabulary& vocabulary, std::string field)
+      : database_(database), vocabulary_(vocabulary), field_(std::move(field)) {}
   Xapian::Query operator()(const std::string& value) override {
-    return field_query(vocabulary_, field_, value);
+    return field_query(database_, vocabulary_, field_, value);
   }
 
  private:
+  const Xapian::Database& database_;
   const schema::Vocabulary& vocabulary_;
   std::string field_;
 };
@@ -208,6 +220,113 @@ class FacetSpy {
   std::vector<SlotSpy> spies_;
   std::vector<ValueCounts> counts_;
 };
+
+// The first position at or after `at` whose document id is not below `id`
+// (galloping: matches come in id order, often close together).
+std::size_t advance(std::span<const std::uint32_t> documents, std::size_t at, Xapian::docid id) {
+  if (at >= documents.size() || documents[at] >= id) return at;
+  // Near ones by a forward scan (the cache lines are read anyway), far
+  // ones by doubling steps and a binary search.
+  for (std::size_t stop = std::min(at + 32, documents.size()); at < stop; ++at) {
+    if (documents[at] >= id) return at;
+  }
+  if (at == documents.size() || documents[at] >= id) return at;
+  std::size_t step = 1;  // documents[at] < id from here on
+  while (at + step < documents.size() && documents[at + step] < id) step *= 2;
+  const auto first = documents.begin() + static_cast<std::ptrdiff_t>(at + step / 2 + 1);
+  const auto last = documents.begin() + static_cast<std::ptrdiff_t>(std::min(at + step + 1, documents.size()));
+  return static_cast<std::size_t>(std::lower_bound(first, last, id) - documents.begin());
+}
+
+class NotPassage final : public Xapian::MatchDecider {
+ public:
+  explicit NotPassage(const FacetColumns& columns) : columns_(columns) {}
+  bool operator()(const Xapian::Document& document) const override {
+    return columns_.kind(document.get_docid()) != FacetColumns::kPassage;
+  }
+
+ private:
+  const FacetColumns& columns_;
+};
+
+// Counts every match of `query` and the facet values of `fields` from the
+// facet columns; passages are skipped when `without_passages`. Returns the
+// number of matches; `counts` gets one map per field, as FacetSpy's.
+std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Query& query,
+                               const FacetColumns& columns, bool without_passages,
+                               const std::vector<FacetSpy::Field>& fields, std::vector<ValueCounts>& counts) {
+  struct Counter {
+    std::size_t field;
+    const FacetColumns::Column* column;  // null: the kind
+    std::size_t at = 0;
+    std::vector<std::size_t> counts;
+  };
+  std::vector<Counter> counters;
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    for (auto slot : {std::optional<Xapian::valueno>(fields[f].slot), fields[f].passage_slot}) {
+      if (!slot) continue;
+      const FacetColumns::Column* column = *slot == layout::kKindSlot ? nullptr : columns.column(*slot);
+      const std::size_t values = column != nullptr ? column->value_count() : FacetColumns::kPassage + 1;
+      counters.push_back(Counter{f, column, 0, std::vector<std::size_t>(values)});
+    }
+  }
+  // Matches are taken in blocks and each column read in passes over the
+  // block (positions, then value ranges, then codes), prefetching ahead:
+  // the reads of one match depend on each other, those of a block do not,
+  // so the memory system can have many in flight instead of one.
+  constexpr std::size_t kBlock = 256;
+  std::vector<Xapian::docid> block;
+  block.reserve(kBlock);
+  std::vector<std::size_t> positions(kBlock);
+  std::size_t total = 0;
+  auto count_block = [&] {
+    total += block.size();
+    for (Counter& counter : counters) {
+      if (counter.column == nullptr) {
+        for (Xapian::docid id : block) ++counter.counts[columns.kind(id)];
+        continue;
+      }
+      const FacetColumns::Column& column = *counter.column;
+      const std::size_t none = column.documents.size();
+      for (std::size_t b = 0; b < block.size(); ++b) {
+        counter.at = advance(column.documents, counter.at, block[b]);
+        positions[b] = counter.at != none && column.documents[counter.at] == block[b] ? counter.at : none;
+        if (positions[b] != none) __builtin_prefetch(&column.starts[positions[b]]);
+      }
+      for (std::size_t b = 0; b < block.size(); ++b) {
+        if (positions[b] != none) __builtin_prefetch(&column.codes[column.starts[positions[b]]]);
+      }
+      for (std::size_t b = 0; b < block.size(); ++b) {
+        if (positions[b] == none) continue;
+        const std::uint32_t end = std::min<std::uint32_t>(column.starts[positions[b] + 1],
+                                                          static_cast<std::uint32_t>(column.codes.size()));
+        for (std::uint32_t k = column.starts[positions[b]]; k < end; ++k) {
+          const std::uint32_t code = column.codes[k];
+          if (code < counter.counts.size()) ++counter.counts[code];
+        }
+      }
+    }
+    block.clear();
+  };
+  auto matches = internal::match_stream(database, query, columns);
+  for (Xapian::docid id = matches->skip_to(1); id != internal::kEndOfMatches; id = matches->skip_to(id + 1)) {
+    if (without_passages && columns.kind(id) == FacetColumns::kPassage) continue;
+    block.push_back(id);
+    if (block.size() == kBlock) count_block();
+  }
+  count_block();
+  counts.assign(fields.size(), {});
+  static constexpr std::string_view kKindNames[] = {"", layout::kArticle, layout::kWork, layout::kPassage};
+  for (const Counter& counter : counters) {
+    for (std::size_t code = 0; code < counter.counts.size(); ++code) {
+      if (counter.counts[code] == 0) continue;
+      const std::string_view value =
+          counter.column != nullptr ? counter.column->value(static_cast<std::uint32_t>(code)) : kKindNames[code];
+      counts[counter.field][std::string(value)] += counter.counts[code];
+    }
+  }
+  return total;
+}
 
 std::string json_string(const rapidjson::Value& object, const char* key) {
   if (!object.IsObject()) return {};
@@ -300,7 +419,7 @@ const std::vector<std::string>& facet_fields() {
 }
 
 SearchResult search(const Xapian::Database& database, const schema::Vocabulary& vocabulary,
-                    const SearchRequest& request) {
+                    const SearchRequest& request, const FacetColumns* columns) {
   Xapian::QueryParser parser;
   parser.set_database(database);
   parser.set_stemmer(Xapian::Stem("en"));
@@ -309,7 +428,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
   parser.add_prefix("title", std::string(layout::kTitlePrefix));
   for (const char* field : {"author", "journal", "doi", "pmid", "drug", "condition", "receptor",
                             "year", "type", "kind"}) {
-    parser.add_boolean_prefix(field, (new FieldHandler(vocabulary, field))->release());
+    parser.add_boolean_prefix(field, (new FieldHandler(database, vocabulary, field))->release());
   }
 
   check_syntax(request.text);
@@ -327,7 +446,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
   // --filter: values of one field ORed, fields ANDed, as a filter.
   std::map<std::string, std::vector<Xapian::Query>> by_field;
   for (const auto& [field, value] : request.filters) {
-    by_field[field].push_back(field_query(vocabulary, field, value));
+    by_field[field].push_back(field_query(database, vocabulary, field, value));
   }
   for (const auto& [field, queries] : by_field) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -339,6 +458,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     if ((*term).rfind(layout::kKindPrefix, 0) == 0) names_kind = true;
   }
+  const Xapian::Query matching = query;  // before passages are left out
   if (!names_kind) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(prefixed(layout::kKindPrefix, layout::kPassage)));
@@ -366,14 +486,29 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     Xapian::Enquire enquire(database);
     enquire.set_query(query);
     if (request.sort_by_year) enquire.set_sort_by_value_then_relevance(layout::kYear, true);
-    FacetSpy spy(fields);
-    spy.attach(enquire);
-    // Every match is seen, so that totals and facet counts are exact.
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit),
-                                         database.get_doccount());
-    result.total = mset.get_matches_estimated();
-    spy.collect();
+    // Totals and facet counts are exact: every match is counted, from the
+    // facet columns when there are some (Xapian then only ranks the page),
+    // else by Xapian's matcher with spies.
+    std::vector<ValueCounts> facet_counts;
+    Xapian::MSet mset;
+    if (columns != nullptr) {
+      // Passages are left out by the kind column rather than by AND_NOT, which
+      // walks the passages' posting list (two thirds of all records).
+      NotPassage not_passage(*columns);
+      enquire.set_query(names_kind ? query : matching);
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit), 0, nullptr,
+                              names_kind ? nullptr : &not_passage);
+      result.total = count_with_columns(database, matching, *columns, !names_kind, fields, facet_counts);
+    } else {
+      FacetSpy spy(fields);
+      spy.attach(enquire);
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit), database.get_doccount());
+      result.total = mset.get_matches_estimated();
+      spy.collect();
+      for (std::size_t f = 0; f < fields.size(); ++f) facet_counts.push_back(spy.counts(f));
+    }
     const Xapian::Stem stemmer("en");
     // The query's free-text terms (stems, no prefix), to mark in snippets.
     std::set<std::string> free_terms;
@@ -429,7 +564,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       const bool entities = fields[f].slot == layout::kConditions || fields[f].slot == layout::kDrugs ||
                             fields[f].slot == layout::kReceptors;
       std::map<std::string, std::size_t> years;  // several stored forms may print alike
-      for (const auto& [stored, count] : spy.counts(f)) {
+      for (const auto& [stored, count] : facet_counts[f]) {
         if (fields[f].slot == layout::kYear) {
           years[std::to_string(static_cast<int>(Xapian::sortable_unserialise(stored)))] += count;
           continue;

@@ -134,6 +134,12 @@ class IndexWriter {
   // duplicates after merging).
   void set_append_only(bool append_only) { append_only_ = append_only; }
 
+  // For a bulk shard: passages go to a scratch database of their own at
+  // `path`, committed with this one, so that merging every record shard
+  // before every passage shard numbers the records together and the passages
+  // after them (searches of records then skip the passages in one step).
+  void separate_passages(const std::filesystem::path& path);
+
   // Removes record `id` and its passages; false if there was none.
   bool remove(const std::string& id);
 
@@ -160,6 +166,7 @@ class IndexWriter {
   bool layout_written_ = false;  // kLayoutVersion is in the metadata
   std::size_t passages_written_ = 0;
   bool append_only_ = false;
+  std::optional<Xapian::WritableDatabase> passage_database_;
 };
 
 }  // namespace litgraph::indexer

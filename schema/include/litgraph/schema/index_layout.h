@@ -96,7 +96,7 @@ inline constexpr std::string_view kEdgeEntityPrefix = "XGE"; // an entity taking
 // slots of their own, so that a search of articles and works (the default)
 // reads value streams without the passages' values in between.
 enum Slot : unsigned {  // Xapian::valueno
-  kYear = 0,        // sortable_serialise(year); passages carry their owner's
+  kYear = 0,        // sortable_serialise(year); passages carry their owner's (and its Y term)
   kKindSlot = 1,    // the kind (article, work, passage)
   kJournal = 2,     // journal as written (facets); works
   kHash = 3,        // content hash of the input the record was made from; not on passages
@@ -126,7 +126,7 @@ inline std::string entity_id_from_facet(std::string_view value) {
 // writer or reader that meets another version stops and says so rather than
 // misreading values; the remedy is to index into a new database.
 inline constexpr std::string_view kLayoutKey = "litgraph.layout";
-inline constexpr std::string_view kLayoutVersion = "2";
+inline constexpr std::string_view kLayoutVersion = "3";
 
 // Document data: a JSON object with the fields a result shows (title,
 // authors, year, journal, doi, pmid, source, and for passages the text and

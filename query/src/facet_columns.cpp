@@ -1,0 +1,325 @@
+#include "litgraph/query/facet_columns.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <unordered_map>
+
+#include "litgraph/schema/index_layout.h"
+
+namespace litgraph::query {
+
+namespace layout = schema::layout;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The file: native byte order, every array aligned to four bytes.
+//   magic "LGFCOL01", u64 revision, u32 uuid length + bytes,
+//   u32 kind count + one byte per document id (FacetColumns::Kind),
+//   u32 column count, then per column: u32 slot, document count, code count,
+//   value count, value byte count; documents, starts, codes, value offsets,
+//   value bytes.
+constexpr char kMagic[8] = {'L', 'G', 'F', 'C', 'O', 'L', '0', '1'};
+
+struct SlotSpec {
+  layout::Slot slot;
+  bool several;  // values joined by '\n'
+};
+constexpr SlotSpec kSlots[] = {
+    {layout::kYear, false},        {layout::kJournal, false},
+    {layout::kStudyType, true},    {layout::kConditions, true},
+    {layout::kDrugs, true},        {layout::kReceptors, true},
+    {layout::kPassageConditions, true}, {layout::kPassageDrugs, true},
+    {layout::kPassageReceptors, true},
+};
+
+class ByteWriter {
+ public:
+  void u32(std::uint32_t value) { append(&value, sizeof value); }
+  void u64(std::uint64_t value) { append(&value, sizeof value); }
+  void words(const std::vector<std::uint32_t>& values) {
+    append(values.data(), values.size() * sizeof(std::uint32_t));
+  }
+  void text(std::string_view bytes) {
+    append(bytes.data(), bytes.size());
+    while (bytes_.size() % 4 != 0) bytes_.push_back('\0');
+  }
+  std::vector<char> take() { return std::move(bytes_); }
+
+ private:
+  void append(const void* data, std::size_t size) {
+    const char* from = static_cast<const char*>(data);
+    bytes_.insert(bytes_.end(), from, from + size);
+  }
+  std::vector<char> bytes_;
+};
+
+// Reads what ByteWriter wrote; any overrun leaves ok() false.
+class ByteReader {
+ public:
+  ByteReader(const char* data, std::size_t size) : at_(data), left_(size) {}
+  bool ok() const { return ok_; }
+  const char* raw(std::size_t size) {
+    if (!ok_ || size > left_) {
+      ok_ = false;
+      return nullptr;
+    }
+    const char* result = at_;
+    at_ += size;
+    left_ -= size;
+    return result;
+  }
+  std::uint32_t u32() {
+    std::uint32_t value = 0;
+    if (const char* bytes = raw(sizeof value)) std::memcpy(&value, bytes, sizeof value);
+    return value;
+  }
+  std::uint64_t u64() {
+    std::uint64_t value = 0;
+    if (const char* bytes = raw(sizeof value)) std::memcpy(&value, bytes, sizeof value);
+    return value;
+  }
+  std::span<const std::uint32_t> words(std::size_t count) {
+    if (count > left_ / sizeof(std::uint32_t)) {
+      ok_ = false;
+      return {};
+    }
+    const char* bytes = raw(count * sizeof(std::uint32_t));
+    return {reinterpret_cast<const std::uint32_t*>(bytes), count};
+  }
+  std::string_view text(std::size_t size) {
+    const char* bytes = raw(size);
+    if (bytes == nullptr) return {};
+    raw((4 - size % 4) % 4);
+    return {bytes, size};
+  }
+
+ private:
+  const char* at_;
+  std::size_t left_;
+  bool ok_ = true;
+};
+
+FacetColumns::Kind kind_code(std::string_view kind) {
+  if (kind == layout::kArticle) return FacetColumns::kArticle;
+  if (kind == layout::kWork) return FacetColumns::kWork;
+  if (kind == layout::kPassage) return FacetColumns::kPassage;
+  return FacetColumns::kNone;
+}
+
+// The uuid and revision a file was made from, without parsing the rest.
+bool file_matches(const fs::path& file, const std::string& uuid, std::uint64_t revision) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char header[8 + 8 + 4 + 256];
+  const ssize_t got = ::read(fd, header, sizeof header);
+  ::close(fd);
+  if (got < 20) return false;
+  ByteReader reader(header, static_cast<std::size_t>(got));
+  const char* magic = reader.raw(sizeof kMagic);
+  if (magic == nullptr || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return false;
+  const std::uint64_t file_revision = reader.u64();
+  const std::uint32_t length = reader.u32();
+  const std::string_view file_uuid = reader.text(length);
+  return reader.ok() && file_revision == revision && file_uuid == uuid;
+}
+
+// Writes `bytes` to `file` through a temporary file and a rename, so that a
+// reader sees the old file or the new one, never half of one. Returns false
+// (leaving nothing behind) if the folder cannot be written.
+bool save(const fs::path& file, const std::vector<char>& bytes) {
+  const fs::path temporary = file.string() + ".tmp-" + std::to_string(::getpid());
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  std::size_t written = 0;
+  bool ok = true;
+  while (ok && written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) written += static_cast<std::size_t>(n);
+  }
+  // Durable before it replaces the old file: a crash must not leave a
+  // well-named file of zeros.
+  ok = ok && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  ok = ok && ::rename(temporary.c_str(), file.c_str()) == 0;
+  if (!ok) ::unlink(temporary.c_str());
+  return ok;
+}
+
+}  // namespace
+
+FacetColumns::~FacetColumns() {
+  if (mapping_ != nullptr) ::munmap(mapping_, mapping_size_);
+}
+
+const FacetColumns::Column* FacetColumns::column(Xapian::valueno slot) const {
+  for (const auto& column : columns_) {
+    if (column.slot == slot) return &column;
+  }
+  return nullptr;
+}
+
+std::vector<char> FacetColumns::build(const Xapian::Database& database) {
+  ByteWriter out;
+  out.text(std::string_view(kMagic, sizeof kMagic));
+  out.u64(database.get_revision());
+  const std::string uuid = database.get_uuid();
+  out.u32(static_cast<std::uint32_t>(uuid.size()));
+  out.text(uuid);
+
+  std::string kinds(static_cast<std::size_t>(database.get_lastdocid()) + 1, '\0');
+  for (auto it = database.valuestream_begin(layout::kKindSlot); it != database.valuestream_end(layout::kKindSlot); ++it) {
+    kinds[it.get_docid()] = static_cast<char>(kind_code(*it));
+  }
+  out.u32(static_cast<std::uint32_t>(kinds.size()));
+  out.text(kinds);
+
+  out.u32(static_cast<std::uint32_t>(std::size(kSlots)));
+  for (const SlotSpec& spec : kSlots) {
+    std::vector<std::uint32_t> documents;
+    std::vector<std::uint32_t> starts{0};
+    std::vector<std::uint32_t> codes;
+    std::unordered_map<std::string, std::uint32_t> dictionary;
+    std::vector<std::uint32_t> offsets{0};
+    std::string value_bytes;
+    auto code_of = [&](std::string_view value) {
+      auto [it, added] = dictionary.try_emplace(std::string(value), static_cast<std::uint32_t>(dictionary.size()));
+      if (added) {
+        value_bytes.append(value);
+        offsets.push_back(static_cast<std::uint32_t>(value_bytes.size()));
+      }
+      return it->second;
+    };
+    for (auto it = database.valuestream_begin(spec.slot); it != database.valuestream_end(spec.slot); ++it) {
+      const std::string value = *it;
+      documents.push_back(it.get_docid());
+      std::string_view rest = value;
+      while (spec.several) {
+        const std::size_t end = rest.find('\n');
+        codes.push_back(code_of(rest.substr(0, end)));
+        if (end == std::string_view::npos) break;
+        rest.remove_prefix(end + 1);
+      }
+      if (!spec.several) codes.push_back(code_of(rest));
+      starts.push_back(static_cast<std::uint32_t>(codes.size()));
+    }
+    out.u32(spec.slot);
+    out.u32(static_cast<std::uint32_t>(documents.size()));
+    out.u32(static_cast<std::uint32_t>(codes.size()));
+    out.u32(static_cast<std::uint32_t>(offsets.size() - 1));
+    out.u32(static_cast<std::uint32_t>(value_bytes.size()));
+    out.words(documents);
+    out.words(starts);
+    out.words(codes);
+    out.words(offsets);
+    out.text(value_bytes);
+  }
+  return out.take();
+}
+
+std::unique_ptr<FacetColumns> FacetColumns::parse(std::vector<char> owned, const char* data, std::size_t size,
+                                                  void* mapping) {
+  std::unique_ptr<FacetColumns> columns(new FacetColumns());
+  columns->owned_ = std::move(owned);
+  if (!columns->owned_.empty()) data = columns->owned_.data();
+  columns->mapping_ = mapping;
+  columns->mapping_size_ = mapping != nullptr ? size : 0;
+
+  ByteReader in(data, size);
+  const char* magic = in.raw(sizeof kMagic);
+  if (magic == nullptr || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return nullptr;
+  columns->revision_ = in.u64();
+  const std::uint32_t uuid_length = in.u32();
+  columns->uuid_ = std::string(in.text(uuid_length));
+  const std::uint32_t kind_count = in.u32();
+  const std::string_view kinds = in.text(kind_count);
+  columns->kinds_ = {reinterpret_cast<const std::uint8_t*>(kinds.data()), kinds.size()};
+  const std::uint32_t column_count = in.u32();
+  for (std::uint32_t c = 0; c < column_count && in.ok(); ++c) {
+    Column column;
+    column.slot = in.u32();
+    const std::uint32_t document_count = in.u32();
+    const std::uint32_t code_count = in.u32();
+    const std::uint32_t value_count = in.u32();
+    const std::uint32_t byte_count = in.u32();
+    column.documents = in.words(document_count);
+    column.starts = in.words(std::size_t{document_count} + 1);
+    column.codes = in.words(code_count);
+    column.value_offsets = in.words(std::size_t{value_count} + 1);
+    column.value_bytes = in.text(byte_count);
+    if (!in.ok()) break;
+    // What counting relies on without checking each read: code ranges end
+    // inside the codes, values inside the bytes.
+    if (column.starts.front() != 0 || column.starts.back() != code_count ||
+        column.value_offsets.front() != 0 || column.value_offsets.back() != byte_count) {
+      return nullptr;
+    }
+    for (std::size_t k = 1; k < column.value_offsets.size(); ++k) {
+      if (column.value_offsets[k] < column.value_offsets[k - 1]) return nullptr;
+    }
+    columns->columns_.push_back(column);
+  }
+  if (!in.ok()) return nullptr;
+  return columns;
+}
+
+std::unique_ptr<FacetColumns> FacetColumns::map_file(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat status {};
+  if (::fstat(fd, &status) != 0 || status.st_size <= 0) {
+    ::close(fd);
+    return nullptr;
+  }
+  const std::size_t size = static_cast<std::size_t>(status.st_size);
+  void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (mapping == MAP_FAILED) return nullptr;
+  auto columns = parse({}, static_cast<const char*>(mapping), size, mapping);
+  if (!columns) ::munmap(mapping, size);  // parse() did not take it
+  return columns;
+}
+
+std::shared_ptr<const FacetColumns> FacetColumns::open(const Xapian::Database& database, const fs::path& path) {
+  std::error_code error;
+  if (database.size() != 1 || !fs::is_directory(path, error)) return nullptr;
+  const std::string uuid = database.get_uuid();
+  const std::uint64_t revision = database.get_revision();
+  const fs::path file = path / kFileName;
+  if (file_matches(file, uuid, revision)) {
+    if (auto columns = map_file(file); columns && columns->uuid_ == uuid && columns->revision_ == revision) {
+      return columns;
+    }
+  }
+  std::vector<char> bytes = build(database);
+  // Saved only if no writer has moved on meanwhile (else the next reader
+  // would find this older state and build again).
+  try {
+    if (Xapian::Database(path.string()).get_revision() == revision) save(file, bytes);
+  } catch (const Xapian::Error&) {
+    // The database moved or went: the columns still serve this reader.
+  }
+  const std::size_t size = bytes.size();
+  return parse(std::move(bytes), nullptr, size, nullptr);
+}
+
+bool FacetColumns::update_file(const fs::path& path) {
+  const Xapian::Database database(path.string());
+  const fs::path file = path / kFileName;
+  // What a killed run left (writers hold the index's lock: none is ours).
+  std::error_code error;
+  const std::string temporary = std::string(kFileName) + ".tmp-";
+  for (const auto& entry : fs::directory_iterator(path, error)) {
+    if (entry.path().filename().string().rfind(temporary, 0) == 0) fs::remove(entry.path(), error);
+  }
+  if (file_matches(file, database.get_uuid(), database.get_revision())) return false;
+  return save(file, build(database));
+}
+
+}  // namespace litgraph::query
