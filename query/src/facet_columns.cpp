@@ -20,10 +20,11 @@ namespace {
 // The file: native byte order, every array aligned to four bytes.
 //   magic "LGFCOL01", u64 revision, u32 uuid length + bytes,
 //   u32 kind count + one byte per document id (FacetColumns::Kind),
+//   u32 run count + [first, end) document ids of each long run of passages,
 //   u32 column count, then per column: u32 slot, document count, code count,
 //   value count, value byte count; documents, starts, codes, value offsets,
 //   value bytes.
-constexpr char kMagic[8] = {'L', 'G', 'F', 'C', 'O', 'L', '0', '1'};
+constexpr char kMagic[8] = {'L', 'G', 'F', 'C', 'O', 'L', '0', '2'};
 
 struct SlotSpec {
   layout::Slot slot;
@@ -158,6 +159,19 @@ FacetColumns::~FacetColumns() {
   if (mapping_ != nullptr) ::munmap(mapping_, mapping_size_);
 }
 
+Xapian::docid FacetColumns::after_passages(Xapian::docid id) const {
+  // Runs are sorted [first, end) pairs: the last run starting at or before id.
+  std::size_t low = 0;
+  std::size_t high = passage_runs_.size() / 2;
+  while (low < high) {
+    const std::size_t middle = (low + high) / 2;
+    if (passage_runs_[2 * middle] <= id) low = middle + 1;
+    else high = middle;
+  }
+  if (low > 0 && id < passage_runs_[2 * (low - 1) + 1]) return passage_runs_[2 * (low - 1) + 1];
+  return id + 1;
+}
+
 const FacetColumns::Column* FacetColumns::column(Xapian::valueno slot) const {
   for (const auto& column : columns_) {
     if (column.slot == slot) return &column;
@@ -179,6 +193,18 @@ std::vector<char> FacetColumns::build(const Xapian::Database& database) {
   }
   out.u32(static_cast<std::uint32_t>(kinds.size()));
   out.text(kinds);
+  std::vector<std::uint32_t> runs;
+  for (std::size_t id = 0; id < kinds.size();) {
+    std::size_t end = id;
+    while (end < kinds.size() && kinds[end] == static_cast<char>(kPassage)) ++end;
+    if (end - id >= kShortestRun) {
+      runs.push_back(static_cast<std::uint32_t>(id));
+      runs.push_back(static_cast<std::uint32_t>(end));
+    }
+    id = std::max(end, id + 1);
+  }
+  out.u32(static_cast<std::uint32_t>(runs.size() / 2));
+  out.words(runs);
 
   out.u32(static_cast<std::uint32_t>(std::size(kSlots)));
   for (const SlotSpec& spec : kSlots) {
@@ -240,6 +266,8 @@ std::unique_ptr<FacetColumns> FacetColumns::parse(std::vector<char> owned, const
   const std::uint32_t kind_count = in.u32();
   const std::string_view kinds = in.text(kind_count);
   columns->kinds_ = {reinterpret_cast<const std::uint8_t*>(kinds.data()), kinds.size()};
+  const std::uint32_t run_count = in.u32();
+  columns->passage_runs_ = in.words(std::size_t{run_count} * 2);
   const std::uint32_t column_count = in.u32();
   for (std::uint32_t c = 0; c < column_count && in.ok(); ++c) {
     Column column;

@@ -310,7 +310,10 @@ std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Q
   };
   auto matches = internal::match_stream(database, query, columns);
   for (Xapian::docid id = matches->skip_to(1); id != internal::kEndOfMatches; id = matches->skip_to(id + 1)) {
-    if (without_passages && columns.kind(id) == FacetColumns::kPassage) continue;
+    if (without_passages && columns.kind(id) == FacetColumns::kPassage) {
+      id = columns.after_passages(id) - 1;  // over the whole run
+      continue;
+    }
     block.push_back(id);
     if (block.size() == kBlock) count_block();
   }

@@ -146,6 +146,29 @@ TEST_CASE("facet columns count exactly what Xapian's matcher counts", "[query][c
   CHECK(fast.total > 0);
 }
 
+TEST_CASE("a bulk load numbers the records before the passages, which searches skip in one step",
+          "[query][columns]") {
+  const fs::path& database = large_index();
+  const Xapian::Database db = litgraph::query::open_readable(database);
+  const auto columns = FacetColumns::open(db, database);
+  const Xapian::docid first_passage = *db.postlist_begin("Kpassage");
+  const Xapian::docid after = columns->after_passages(first_passage);
+  // The PubMed records came first, in parallel shards, and their passages
+  // after them all (the seeds' articles and works were indexed afterwards).
+  std::size_t works_before = 0;
+  std::size_t works_among = 0;
+  for (auto it = db.postlist_begin("Kwork"); it != db.postlist_end("Kwork"); ++it) {
+    if (*it < first_passage) ++works_before;
+    if (*it >= first_passage && *it < after) ++works_among;
+  }
+  CHECK(works_before >= 3600);
+  CHECK(works_among == 0);
+  CHECK(after - first_passage > 3000);
+  CHECK(columns->kind(after) != FacetColumns::kPassage);
+  CHECK(columns->kind(after - 1) == FacetColumns::kPassage);
+  CHECK(columns->after_passages(first_passage - 1) == first_passage);
+}
+
 TEST_CASE("year ranges match passages by their owner's year", "[query][columns]") {
   const fs::path& database = large_index();
   const Xapian::Database db = litgraph::query::open_readable(database);

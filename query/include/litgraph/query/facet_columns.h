@@ -68,6 +68,9 @@ class FacetColumns {
   // The kind of document `id` (kNone past the end or for a gap).
   Kind kind(Xapian::docid id) const { return id < kinds_.size() ? static_cast<Kind>(kinds_[id]) : kNone; }
   std::size_t document_id_limit() const { return kinds_.size(); }  // ids are below this
+  // For passage `id`: the first id after its run of passages when the run
+  // is long (a bulk load numbers all passages after all records), else id + 1.
+  Xapian::docid after_passages(Xapian::docid id) const;
   std::uint64_t revision() const { return revision_; }
 
  private:
@@ -82,7 +85,9 @@ class FacetColumns {
   std::size_t mapping_size_ = 0;
   std::string uuid_;
   std::uint64_t revision_ = 0;
+  static constexpr std::size_t kShortestRun = 64;
   std::span<const std::uint8_t> kinds_;
+  std::span<const std::uint32_t> passage_runs_;  // [first, end) pairs, ascending
   std::vector<Column> columns_;
 };
 
