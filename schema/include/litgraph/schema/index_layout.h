@@ -22,12 +22,24 @@
 // lets the indexer skip unchanged input without writing. Passages carry
 // O<owner id> and are written and removed with their owner
 // (delete_document(O<owner id>)). A bulk load builds shards without lookups
-// and removes the duplicate Q terms after merging them.
+// and removes the duplicate Q terms after merging them; it writes passages to
+// shards of their own and merges them last, so that the records of a bulk
+// load have the low document ids and their passages one run after them
+// (a search of records then skips the passages, and their document lengths,
+// in one step).
+//
+// Facet columns: query/facet_columns.h keeps a copy of the facet value slots
+// by document id in <database>/litgraph.facets, tagged with the database's
+// UUID and revision and rebuilt when either differs; derived data that
+// the indexer refreshes after a run and a reader rebuilds when stale.
 //
 // Why edges are passage terms rather than records of their own: an edge's
 // weight and evidence are then one posting list (termfreq and the passages in
 // it), they are replaced with the passage, and a shard or a remote database
 // counts them like any other term.
+//
+// Years are Y<year> terms on works and on passages (their owner's year), so
+// that a year range is an OR of terms.
 //
 // Edges are terms, not a second store (Xapian counts and lists them):
 //   mentions     XED/XEC/XER<entity id> (drug, condition, receptor) on the
