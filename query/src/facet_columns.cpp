@@ -21,10 +21,10 @@ namespace {
 //   magic "LGFCOL01", u64 revision, u32 uuid length + bytes,
 //   u32 kind count + one byte per document id (FacetColumns::Kind),
 //   u32 run count + [first, end) document ids of each long run of passages,
-//   u32 column count, then per column: u32 slot, document count, code count,
-//   value count, value byte count; documents, starts, codes, value offsets,
-//   value bytes.
-constexpr char kMagic[8] = {'L', 'G', 'F', 'C', 'O', 'L', '0', '2'};
+//   u32 column count, then per column: u32 slot, first document id, id
+//   count, code count, value count, value byte count; starts (id count + 1),
+//   codes, value offsets, value bytes.
+constexpr char kMagic[8] = {'L', 'G', 'F', 'C', 'O', 'L', '0', '3'};
 
 struct SlotSpec {
   layout::Slot slot;
@@ -208,7 +208,8 @@ std::vector<char> FacetColumns::build(const Xapian::Database& database) {
 
   out.u32(static_cast<std::uint32_t>(std::size(kSlots)));
   for (const SlotSpec& spec : kSlots) {
-    std::vector<std::uint32_t> documents;
+    Xapian::docid first = 0;
+    Xapian::docid last = 0;
     std::vector<std::uint32_t> starts{0};
     std::vector<std::uint32_t> codes;
     std::unordered_map<std::string, std::uint32_t> dictionary;
@@ -223,8 +224,12 @@ std::vector<char> FacetColumns::build(const Xapian::Database& database) {
       return it->second;
     };
     for (auto it = database.valuestream_begin(spec.slot); it != database.valuestream_end(spec.slot); ++it) {
+      const Xapian::docid id = it.get_docid();
+      if (first == 0) first = last = id;
+      // The documents in between have no value: empty ranges.
+      for (; last + 1 < id; ++last) starts.push_back(static_cast<std::uint32_t>(codes.size()));
+      last = id;
       const std::string value = *it;
-      documents.push_back(it.get_docid());
       std::string_view rest = value;
       while (spec.several) {
         const std::size_t end = rest.find('\n');
@@ -236,11 +241,11 @@ std::vector<char> FacetColumns::build(const Xapian::Database& database) {
       starts.push_back(static_cast<std::uint32_t>(codes.size()));
     }
     out.u32(spec.slot);
-    out.u32(static_cast<std::uint32_t>(documents.size()));
+    out.u32(first);
+    out.u32(static_cast<std::uint32_t>(starts.size() - 1));
     out.u32(static_cast<std::uint32_t>(codes.size()));
     out.u32(static_cast<std::uint32_t>(offsets.size() - 1));
     out.u32(static_cast<std::uint32_t>(value_bytes.size()));
-    out.words(documents);
     out.words(starts);
     out.words(codes);
     out.words(offsets);
@@ -272,12 +277,12 @@ std::unique_ptr<FacetColumns> FacetColumns::parse(std::vector<char> owned, const
   for (std::uint32_t c = 0; c < column_count && in.ok(); ++c) {
     Column column;
     column.slot = in.u32();
-    const std::uint32_t document_count = in.u32();
+    column.first = in.u32();
+    const std::uint32_t id_count = in.u32();
     const std::uint32_t code_count = in.u32();
     const std::uint32_t value_count = in.u32();
     const std::uint32_t byte_count = in.u32();
-    column.documents = in.words(document_count);
-    column.starts = in.words(std::size_t{document_count} + 1);
+    column.starts = in.words(std::size_t{id_count} + 1);
     column.codes = in.words(code_count);
     column.value_offsets = in.words(std::size_t{value_count} + 1);
     column.value_bytes = in.text(byte_count);

@@ -221,23 +221,6 @@ class FacetSpy {
   std::vector<ValueCounts> counts_;
 };
 
-// The first position at or after `at` whose document id is not below `id`
-// (galloping: matches come in id order, often close together).
-std::size_t advance(std::span<const std::uint32_t> documents, std::size_t at, Xapian::docid id) {
-  if (at >= documents.size() || documents[at] >= id) return at;
-  // Near ones by a forward scan (the cache lines are read anyway), far
-  // ones by doubling steps and a binary search.
-  for (std::size_t stop = std::min(at + 32, documents.size()); at < stop; ++at) {
-    if (documents[at] >= id) return at;
-  }
-  if (at == documents.size() || documents[at] >= id) return at;
-  std::size_t step = 1;  // documents[at] < id from here on
-  while (at + step < documents.size() && documents[at + step] < id) step *= 2;
-  const auto first = documents.begin() + static_cast<std::ptrdiff_t>(at + step / 2 + 1);
-  const auto last = documents.begin() + static_cast<std::ptrdiff_t>(std::min(at + step + 1, documents.size()));
-  return static_cast<std::size_t>(std::lower_bound(first, last, id) - documents.begin());
-}
-
 class NotPassage final : public Xapian::MatchDecider {
  public:
   explicit NotPassage(const FacetColumns& columns) : columns_(columns) {}
@@ -258,7 +241,6 @@ std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Q
   struct Counter {
     std::size_t field;
     const FacetColumns::Column* column;  // null: the kind
-    std::size_t at = 0;
     std::vector<std::size_t> counts;
   };
   std::vector<Counter> counters;
@@ -267,17 +249,17 @@ std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Q
       if (!slot) continue;
       const FacetColumns::Column* column = *slot == layout::kKindSlot ? nullptr : columns.column(*slot);
       const std::size_t values = column != nullptr ? column->value_count() : FacetColumns::kPassage + 1;
-      counters.push_back(Counter{f, column, 0, std::vector<std::size_t>(values)});
+      counters.push_back(Counter{f, column, std::vector<std::size_t>(values)});
     }
   }
   // Matches are taken in blocks and each column read in passes over the
-  // block (positions, then value ranges, then codes), prefetching ahead:
+  // block (where the codes start, then the codes), prefetching ahead:
   // the reads of one match depend on each other, those of a block do not,
   // so the memory system can have many in flight instead of one.
   constexpr std::size_t kBlock = 256;
   std::vector<Xapian::docid> block;
   block.reserve(kBlock);
-  std::vector<std::size_t> positions(kBlock);
+  std::vector<const std::uint32_t*> starts(kBlock);
   std::size_t total = 0;
   auto count_block = [&] {
     total += block.size();
@@ -287,20 +269,17 @@ std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Q
         continue;
       }
       const FacetColumns::Column& column = *counter.column;
-      const std::size_t none = column.documents.size();
       for (std::size_t b = 0; b < block.size(); ++b) {
-        counter.at = advance(column.documents, counter.at, block[b]);
-        positions[b] = counter.at != none && column.documents[counter.at] == block[b] ? counter.at : none;
-        if (positions[b] != none) __builtin_prefetch(&column.starts[positions[b]]);
+        starts[b] = column.start_of(block[b]);
+        if (starts[b] != nullptr) __builtin_prefetch(starts[b]);
       }
       for (std::size_t b = 0; b < block.size(); ++b) {
-        if (positions[b] != none) __builtin_prefetch(&column.codes[column.starts[positions[b]]]);
+        if (starts[b] != nullptr && *starts[b] < column.codes.size()) __builtin_prefetch(&column.codes[*starts[b]]);
       }
       for (std::size_t b = 0; b < block.size(); ++b) {
-        if (positions[b] == none) continue;
-        const std::uint32_t end = std::min<std::uint32_t>(column.starts[positions[b] + 1],
-                                                          static_cast<std::uint32_t>(column.codes.size()));
-        for (std::uint32_t k = column.starts[positions[b]]; k < end; ++k) {
+        if (starts[b] == nullptr) continue;
+        const std::uint32_t end = std::min<std::uint32_t>(starts[b][1], static_cast<std::uint32_t>(column.codes.size()));
+        for (std::uint32_t k = starts[b][0]; k < end; ++k) {
           const std::uint32_t code = column.codes[k];
           if (code < counter.counts.size()) ++counter.counts[code];
         }

@@ -25,16 +25,22 @@ namespace litgraph::query {
 
 class FacetColumns {
  public:
-  // One value slot: for each document that has the slot, the codes of its
-  // values (a slot holding several, one per line, is split).
+  // One value slot: the codes of each document's values (a slot holding
+  // several, one per line, is split), by document id over the ids from the
+  // first document with the slot to the last, so that a look-up is two reads.
   struct Column {
     Xapian::valueno slot = 0;
-    std::span<const std::uint32_t> documents;  // ascending document ids
-    std::span<const std::uint32_t> starts;     // codes of documents[k]: [starts[k], starts[k+1])
+    Xapian::docid first = 0;                 // document id of starts[0]
+    std::span<const std::uint32_t> starts;   // codes of document first + k: [starts[k], starts[k+1])
     std::span<const std::uint32_t> codes;
     std::span<const std::uint32_t> value_offsets;  // value of code c: bytes [offsets[c], offsets[c+1])
     std::string_view value_bytes;
 
+    // Where the codes of document `id` begin in `starts`, or null if it has none.
+    const std::uint32_t* start_of(Xapian::docid id) const {
+      if (id < first || id - first + 1 >= starts.size()) return nullptr;
+      return &starts[id - first];
+    }
     std::size_t value_count() const { return value_offsets.empty() ? 0 : value_offsets.size() - 1; }
     std::string_view value(std::uint32_t code) const {
       return value_bytes.substr(value_offsets[code], value_offsets[code + 1] - value_offsets[code]);
