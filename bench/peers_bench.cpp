@@ -280,6 +280,13 @@ Latency time_litgraph(const fs::path& database, const std::vector<std::string>& 
       litgraph::schema::Vocabulary::load_directory(litgraph::schema::default_vocabulary_directory());
   const Xapian::Database db = litgraph::query::open_readable(database);
   const auto columns = litgraph::query::FacetColumns::open(db, database);  // as `litgraph query` does
+  auto search = [&](const std::string& word) {
+    litgraph::query::SearchRequest request;
+    request.text = word;
+    request.facets = {"condition", "drug", "year"};
+    litgraph::query::search(db, vocabulary, request, columns.get());
+  };
+  for (const auto& word : words) search(word);  // untimed: a warm page cache, as for FTS5
   std::vector<double> times;
   for (const auto& word : words) {
     for (int run = 0; run < repeat; ++run) {
@@ -311,6 +318,15 @@ Latency time_fts5(const fs::path& database, const std::vector<std::string>& word
     sqlite3_prepare_v2(db, text, -1, &statement, nullptr);
     prepared.push_back(statement);
   }
+  auto run_all = [&](const std::string& word) {
+    for (auto* statement : prepared) {
+      sqlite3_bind_text(statement, 1, word.c_str(), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(statement) == SQLITE_ROW) {
+      }
+      sqlite3_reset(statement);
+    }
+  };
+  for (const auto& word : words) run_all(word);  // untimed: a warm page cache, as for litgraph
   std::vector<double> times;
   for (const auto& word : words) {
     for (int run = 0; run < repeat; ++run) {

@@ -51,11 +51,20 @@ class RecordProgress {
     err_ << "\rindex: " << now << " PubMed records" << std::flush;
   }
   void finish() {
-    if (shown_ && done_ > 0) err_ << "\n";
+    if (shown_ && done_ > 0 && !ended_) err_ << "\n";
+    ended_ = true;
+  }
+  // A step after the records ("merging 4 shards…"), on a line of its own.
+  void step(const std::string& what) {
+    if (!shown_) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    finish();
+    err_ << "index: " << what << "\n" << std::flush;
   }
 
  private:
   bool shown_;
+  bool ended_ = false;
   std::ostream& err_;
   std::atomic<std::size_t> done_{0};
   std::mutex mutex_;
@@ -140,6 +149,7 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
   // Merged beside the database and renamed into place: a run killed while
   // merging leaves the (empty) database as it was, never half a merge.
   const fs::path merging = database.string() + ".merging";
+  progress.step("merging " + std::to_string(2 * jobs) + " shards (Xapian compaction)…");
   try {
     fs::remove_all(merging, error);
     Xapian::Database combined;
@@ -379,6 +389,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   // here, under the lock, rather than by the first query after a refresh.
   if (!stopping()) {
     try {
+      if (options.progress) err << "index: facet columns…\n";
       query::FacetColumns::update_file(database);
     } catch (const Xapian::Error& e) {
       err << "litgraph index: warning: facet columns not updated (queries will rebuild them): "
