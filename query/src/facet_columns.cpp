@@ -319,27 +319,42 @@ std::unique_ptr<FacetColumns> FacetColumns::map_file(const fs::path& file) {
   return columns;
 }
 
+FacetColumns::Lease::Lease(const FacetColumns& columns) : columns_(columns) {
+  if (columns_.own_database_ && columns_.own_database_in_use_.try_lock()) database_ = &*columns_.own_database_;
+}
+
+FacetColumns::Lease::~Lease() {
+  if (database_ != nullptr) columns_.own_database_in_use_.unlock();
+}
+
 std::shared_ptr<const FacetColumns> FacetColumns::open(const Xapian::Database& database, const fs::path& path) {
   std::error_code error;
   if (database.size() != 1 || !fs::is_directory(path, error)) return nullptr;
   const std::string uuid = database.get_uuid();
   const std::uint64_t revision = database.get_revision();
   const fs::path file = path / kFileName;
+  std::unique_ptr<FacetColumns> columns;
   if (file_matches(file, uuid, revision)) {
-    if (auto columns = map_file(file); columns && columns->uuid_ == uuid && columns->revision_ == revision) {
-      return columns;
-    }
+    columns = map_file(file);
+    if (columns && (columns->uuid_ != uuid || columns->revision_ != revision)) columns.reset();
   }
-  std::vector<char> bytes = build(database);
-  // Saved only if no writer has moved on meanwhile (else the next reader
-  // would find this older state and build again).
+  std::optional<Xapian::Database> reopened;
   try {
-    if (Xapian::Database(path.string()).get_revision() == revision) save(file, bytes);
+    reopened.emplace(path.string());
+    if (reopened->get_uuid() != uuid || reopened->get_revision() != revision) reopened.reset();
   } catch (const Xapian::Error&) {
-    // The database moved or went: the columns still serve this reader.
+    reopened.reset();  // the database moved or went: the columns still serve this reader
   }
-  const std::size_t size = bytes.size();
-  return parse(std::move(bytes), nullptr, size, nullptr);
+  if (!columns) {
+    std::vector<char> bytes = build(database);
+    // Saved only if no writer has moved on meanwhile (else the next reader
+    // would find this older state and build again).
+    if (reopened) save(file, bytes);
+    const std::size_t size = bytes.size();
+    columns = parse(std::move(bytes), nullptr, size, nullptr);
+  }
+  if (columns) columns->own_database_ = std::move(reopened);
+  return columns;
 }
 
 bool FacetColumns::update_file(const fs::path& path) {

@@ -3,10 +3,12 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <system_error>
 
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/identifiers.h"
@@ -159,6 +161,11 @@ class FieldHandler : public Xapian::FieldProcessor {
 // Xapian's spies count per distinct value, so this map sees few entries.
 using ValueCounts = std::map<std::string, std::size_t, std::less<>>;
 
+// The same, as the facet columns give them: each value once per slot (a
+// facet read from two slots may list a value twice), viewing bytes that
+// outlive the search's use of them.
+using Tally = std::vector<std::pair<std::string_view, std::size_t>>;
+
 // Counts, over every match, the values of the facets asked for, with
 // Xapian's ValueCountMatchSpy: one per value slot, so that remote shards
 // (xapian-tcpsrv) count their part and Xapian merges the counts. A slot
@@ -237,7 +244,7 @@ class NotPassage final : public Xapian::MatchDecider {
 // number of matches; `counts` gets one map per field, as FacetSpy's.
 std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Query& query,
                                const FacetColumns& columns, bool without_passages,
-                               const std::vector<FacetSpy::Field>& fields, std::vector<ValueCounts>& counts) {
+                               const std::vector<FacetSpy::Field>& fields, std::vector<Tally>& counts) {
   struct Counter {
     std::size_t field;
     const FacetColumns::Column* column;  // null: the kind
@@ -304,7 +311,7 @@ std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Q
       if (counter.counts[code] == 0) continue;
       const std::string_view value =
           counter.column != nullptr ? counter.column->value(static_cast<std::uint32_t>(code)) : kKindNames[code];
-      counts[counter.field][std::string(value)] += counter.counts[code];
+      counts[counter.field].emplace_back(value, counter.counts[code]);
     }
   }
   return total;
@@ -471,25 +478,48 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     // Totals and facet counts are exact: every match is counted, from the
     // facet columns when there are some (Xapian then only ranks the page),
     // else by Xapian's matcher with spies.
-    std::vector<ValueCounts> facet_counts;
+    std::vector<Tally> facet_counts;
+    std::optional<FacetSpy> spy;
     Xapian::MSet mset;
     if (columns != nullptr) {
       // Passages are left out by the kind column rather than by AND_NOT, which
       // walks the passages' posting list (two thirds of all records).
       NotPassage not_passage(*columns);
       enquire.set_query(names_kind ? query : matching);
+      // Counting runs on a second core, with the columns' own database
+      // handle and its own copy of the query (Xapian's objects, reference
+      // counts included, are not to be shared between threads), while this
+      // one ranks; inline when the handle is lent out or no thread starts.
+      // A boolean query (filters alone) ranks in microseconds: not worth a
+      // thread.
+      const bool weighted = enquire.get_mset(0, 0).get_max_possible() > 0;
+      FacetColumns::Lease lease(*columns);
+      std::future<std::size_t> counted;
+      if (weighted && lease.database() != nullptr) {
+        try {
+          counted = std::async(std::launch::async, [&, serialised = matching.serialise()] {
+            return count_with_columns(*lease.database(), Xapian::Query::unserialise(serialised), *columns,
+                                      !names_kind, fields, facet_counts);
+          });
+        } catch (const std::system_error&) {
+        }
+      }
       mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit), 0, nullptr,
                               names_kind ? nullptr : &not_passage);
-      result.total = count_with_columns(database, matching, *columns, !names_kind, fields, facet_counts);
+      result.total = counted.valid()
+                         ? counted.get()
+                         : count_with_columns(database, matching, *columns, !names_kind, fields, facet_counts);
     } else {
-      FacetSpy spy(fields);
-      spy.attach(enquire);
+      spy.emplace(fields);
+      spy->attach(enquire);
       mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit), database.get_doccount());
       result.total = mset.get_matches_estimated();
-      spy.collect();
-      for (std::size_t f = 0; f < fields.size(); ++f) facet_counts.push_back(spy.counts(f));
+      spy->collect();
+      for (std::size_t f = 0; f < fields.size(); ++f) {
+        facet_counts.emplace_back(spy->counts(f).begin(), spy->counts(f).end());
+      }
     }
     const Xapian::Stem stemmer("en");
     // The query's free-text terms (stems, no prefix), to mark in snippets.
@@ -545,23 +575,59 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       facet.field = fields[f].name;
       const bool entities = fields[f].slot == layout::kConditions || fields[f].slot == layout::kDrugs ||
                             fields[f].slot == layout::kReceptors;
-      std::map<std::string, std::size_t> years;  // several stored forms may print alike
-      for (const auto& [stored, count] : facet_counts[f]) {
-        if (fields[f].slot == layout::kYear) {
-          years[std::to_string(static_cast<int>(Xapian::sortable_unserialise(stored)))] += count;
-          continue;
+      Tally& tally = facet_counts[f];
+      if (fields[f].slot == layout::kYear) {
+        std::map<std::string, std::size_t> years;  // several stored forms may print alike
+        for (const auto& [stored, count] : tally) {
+          years[std::to_string(static_cast<int>(Xapian::sortable_unserialise(std::string(stored))))] += count;
         }
-        const std::string value = entities ? layout::entity_id_from_facet(stored) : stored;
-        FacetValue entry{value, value, count};
-        if (entities) {
-          if (const schema::Entity* entity = vocabulary.find(value)) entry.name = entity->name;
+        for (const auto& [year, count] : years) facet.values.push_back(FacetValue{year, year, count});
+        std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
+          return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+        result.facets.push_back(std::move(facet));
+        continue;
+      }
+      // One entry per value (a value read from two slots is added up), by
+      // count, then by value as shown (entity ids with their "mesh:").
+      auto shown_less = [entities](std::string_view a, std::string_view b) {
+        if (!entities) return a < b;
+        const std::string_view mesh = "mesh:";
+        const std::string_view a_prefix = a.find(':') == std::string_view::npos ? mesh : std::string_view();
+        const std::string_view b_prefix = b.find(':') == std::string_view::npos ? mesh : std::string_view();
+        const std::size_t a_size = a_prefix.size() + a.size();
+        const std::size_t b_size = b_prefix.size() + b.size();
+        for (std::size_t k = 0; k < a_size && k < b_size; ++k) {
+          const char x = k < a_prefix.size() ? a_prefix[k] : a[k - a_prefix.size()];
+          const char y = k < b_prefix.size() ? b_prefix[k] : b[k - b_prefix.size()];
+          if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
         }
+        return a_size < b_size;
+      };
+      if (fields[f].passage_slot) {
+        std::sort(tally.begin(), tally.end(), [&](const auto& a, const auto& b) { return shown_less(a.first, b.first); });
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < tally.size(); ++k) {
+          if (kept > 0 && tally[kept - 1].first == tally[k].first) {
+            tally[kept - 1].second += tally[k].second;
+          } else {
+            tally[kept++] = tally[k];
+          }
+        }
+        tally.resize(kept);
+      }
+      std::sort(tally.begin(), tally.end(), [&](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : shown_less(a.first, b.first);
+      });
+      facet.values.reserve(tally.size());
+      for (const auto& [stored, count] : tally) {
+        FacetValue entry;
+        entry.value = entities ? layout::entity_id_from_facet(stored) : std::string(stored);
+        entry.count = count;
+        const schema::Entity* entity = entities ? vocabulary.find(entry.value) : nullptr;
+        entry.name = entity != nullptr ? entity->name : entry.value;
         facet.values.push_back(std::move(entry));
       }
-      for (const auto& [year, count] : years) facet.values.push_back(FacetValue{year, year, count});
-      std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-      });
       result.facets.push_back(std::move(facet));
     }
   } catch (const Xapian::Error& e) {

@@ -400,7 +400,7 @@ fs::path default_vocabulary_directory() {
 }
 
 const Entity* Vocabulary::find(std::string_view id) const {
-  auto found = by_id_.find(std::string(id));
+  auto found = by_id_.find(id);
   return found == by_id_.end() ? nullptr : &entities_[found->second];
 }
 

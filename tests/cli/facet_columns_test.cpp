@@ -5,8 +5,10 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "fake_services.h"
 #include "litgraph/query/database.h"
@@ -167,6 +169,38 @@ TEST_CASE("a bulk load numbers the records before the passages, which searches s
   CHECK(columns->kind(after) != FacetColumns::kPassage);
   CHECK(columns->kind(after - 1) == FacetColumns::kPassage);
   CHECK(columns->after_passages(first_passage - 1) == first_passage);
+}
+
+TEST_CASE("searches in several threads share one set of facet columns", "[query][columns]") {
+  const fs::path& database = large_index();
+  std::shared_ptr<const FacetColumns> columns;
+  {
+    const Xapian::Database db = litgraph::query::open_readable(database);
+    columns = FacetColumns::open(db, database);
+  }
+  const std::vector<std::string> queries = {"amyloid", "tau OR brain", "condition:mesh:D000544", "\"amyloid beta\""};
+  std::vector<std::size_t> expected;
+  for (const auto& text : queries) expected.push_back(total_of(database, nullptr, text));
+  // Each thread has its own database handle (as Xapian requires); the
+  // columns' own handle goes to one search at a time, the others count inline.
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      const Xapian::Database db = litgraph::query::open_readable(database);
+      for (int round = 0; round < 10; ++round) {
+        for (std::size_t q = 0; q < queries.size(); ++q) {
+          SearchRequest request;
+          request.text = queries[q];
+          request.facets = {"condition", "drug", "year"};
+          if (litgraph::query::search(db, vocabulary(), request, columns.get()).total != expected[q]) ++wrong;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(wrong == 0);
+  CHECK(expected[0] > 0);
 }
 
 TEST_CASE("year ranges match passages by their owner's year", "[query][columns]") {

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -79,6 +81,24 @@ class FacetColumns {
   Xapian::docid after_passages(Xapian::docid id) const;
   std::uint64_t revision() const { return revision_; }
 
+  // A database handle of the columns' own, on the revision they were made
+  // from, lent to one search at a time so that it can count on a second core
+  // while the caller's handle ranks (Xapian handles are not to be shared
+  // between threads). Empty when another search has it, or when the
+  // database had moved on by the time open() reopened it.
+  class Lease {
+   public:
+    explicit Lease(const FacetColumns& columns);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    const Xapian::Database* database() const { return database_; }
+
+   private:
+    const FacetColumns& columns_;
+    const Xapian::Database* database_ = nullptr;
+  };
+
  private:
   FacetColumns() = default;
   static std::vector<char> build(const Xapian::Database& database);
@@ -95,6 +115,8 @@ class FacetColumns {
   std::span<const std::uint8_t> kinds_;
   std::span<const std::uint32_t> passage_runs_;  // [first, end) pairs, ascending
   std::vector<Column> columns_;
+  std::optional<Xapian::Database> own_database_;  // see Lease
+  mutable std::mutex own_database_in_use_;
 };
 
 }  // namespace litgraph::query

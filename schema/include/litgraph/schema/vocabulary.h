@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -95,7 +96,13 @@ class Vocabulary {
   void add_term(std::string_view term, std::uint32_t entity);
 
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::uint32_t> by_id_;
+  // Looked up by string_view without building a string (facets look up
+  // every value they show).
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>> by_id_;
   // Folded term -> entity index; sorted, without duplicate pairs.
   std::vector<std::pair<std::string, std::uint32_t>> terms_;
   std::vector<std::string> untagged_;  // folded, sorted
