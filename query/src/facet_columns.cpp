@@ -172,6 +172,24 @@ Xapian::docid FacetColumns::after_passages(Xapian::docid id) const {
   return id + 1;
 }
 
+Xapian::docid FacetColumns::middle_id(bool without_passages) const {
+  const std::size_t limit = kinds_.size();
+  std::size_t skipped = 0;
+  if (without_passages) {
+    for (std::size_t r = 0; r + 1 < passage_runs_.size(); r += 2) skipped += passage_runs_[r + 1] - passage_runs_[r];
+  }
+  // Walk to half of the ids that count, stepping over the runs skipped.
+  std::size_t wanted = (limit - skipped) / 2;
+  std::size_t id = 1;
+  for (std::size_t r = 0; without_passages && r + 1 < passage_runs_.size(); r += 2) {
+    const std::size_t before = passage_runs_[r] > id ? passage_runs_[r] - id : 0;
+    if (before >= wanted) break;
+    wanted -= before;
+    id = passage_runs_[r + 1];
+  }
+  return static_cast<Xapian::docid>(std::min(id + wanted, limit));
+}
+
 const FacetColumns::Column* FacetColumns::column(Xapian::valueno slot) const {
   for (const auto& column : columns_) {
     if (column.slot == slot) return &column;

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <array>
 #include <future>
 #include <map>
 #include <memory>
@@ -239,83 +240,112 @@ class NotPassage final : public Xapian::MatchDecider {
   const FacetColumns& columns_;
 };
 
-// Counts every match of `query` and the facet values of `fields` from the
-// facet columns; passages are skipped when `without_passages`. Returns the
-// number of matches; `counts` gets one map per field, as FacetSpy's.
-std::size_t count_with_columns(const Xapian::Database& database, const Xapian::Query& query,
-                               const FacetColumns& columns, bool without_passages,
-                               const std::vector<FacetSpy::Field>& fields, std::vector<Tally>& counts) {
+// Counts matches and the facet values of `fields` from the facet columns,
+// over a range of document ids; two counts of one search can run in two
+// threads and be added.
+class ColumnCount {
+ public:
+  ColumnCount(const FacetColumns& columns, const std::vector<FacetSpy::Field>& fields)
+      : columns_(columns), fields_(fields) {
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      for (auto slot : {std::optional<Xapian::valueno>(fields[f].slot), fields[f].passage_slot}) {
+        if (!slot) continue;
+        const FacetColumns::Column* column = *slot == layout::kKindSlot ? nullptr : columns.column(*slot);
+        const std::size_t values = column != nullptr ? column->value_count() : FacetColumns::kPassage + 1;
+        counters_.push_back(Counter{f, column, std::vector<std::size_t>(values)});
+      }
+    }
+  }
+
+  // Counts the matches of `query` in `database` with ids in [first, end);
+  // passages are skipped when `without_passages`.
+  void add(const Xapian::Database& database, const Xapian::Query& query, bool without_passages,
+           Xapian::docid first, Xapian::docid end) {
+    auto matches = internal::match_stream(database, query, columns_);
+    for (Xapian::docid id = matches->skip_to(first); id < end; id = matches->skip_to(id + 1)) {
+      if (without_passages && columns_.kind(id) == FacetColumns::kPassage) {
+        id = columns_.after_passages(id) - 1;  // over the whole run
+        continue;
+      }
+      block_.push_back(id);
+      if (block_.size() == kBlock) count_block();
+    }
+    count_block();
+  }
+
+  void add(const ColumnCount& other) {
+    total_ += other.total_;
+    for (std::size_t c = 0; c < counters_.size(); ++c) {
+      for (std::size_t code = 0; code < counters_[c].counts.size(); ++code) {
+        counters_[c].counts[code] += other.counters_[c].counts[code];
+      }
+    }
+  }
+
+  std::size_t total() const { return total_; }
+
+  // The counts by value, one tally per field, as FacetSpy's.
+  std::vector<Tally> tallies() const {
+    std::vector<Tally> result(fields_.size());
+    static constexpr std::string_view kKindNames[] = {"", layout::kArticle, layout::kWork, layout::kPassage};
+    for (const Counter& counter : counters_) {
+      for (std::size_t code = 0; code < counter.counts.size(); ++code) {
+        if (counter.counts[code] == 0) continue;
+        const std::string_view value =
+            counter.column != nullptr ? counter.column->value(static_cast<std::uint32_t>(code)) : kKindNames[code];
+        result[counter.field].emplace_back(value, counter.counts[code]);
+      }
+    }
+    return result;
+  }
+
+ private:
   struct Counter {
     std::size_t field;
     const FacetColumns::Column* column;  // null: the kind
-    std::vector<std::size_t> counts;
+    std::vector<std::size_t> counts;     // by code
   };
-  std::vector<Counter> counters;
-  for (std::size_t f = 0; f < fields.size(); ++f) {
-    for (auto slot : {std::optional<Xapian::valueno>(fields[f].slot), fields[f].passage_slot}) {
-      if (!slot) continue;
-      const FacetColumns::Column* column = *slot == layout::kKindSlot ? nullptr : columns.column(*slot);
-      const std::size_t values = column != nullptr ? column->value_count() : FacetColumns::kPassage + 1;
-      counters.push_back(Counter{f, column, std::vector<std::size_t>(values)});
-    }
-  }
+
   // Matches are taken in blocks and each column read in passes over the
   // block (where the codes start, then the codes), prefetching ahead:
   // the reads of one match depend on each other, those of a block do not,
   // so the memory system can have many in flight instead of one.
-  constexpr std::size_t kBlock = 256;
-  std::vector<Xapian::docid> block;
-  block.reserve(kBlock);
-  std::vector<const std::uint32_t*> starts(kBlock);
-  std::size_t total = 0;
-  auto count_block = [&] {
-    total += block.size();
-    for (Counter& counter : counters) {
+  static constexpr std::size_t kBlock = 256;
+
+  void count_block() {
+    total_ += block_.size();
+    for (Counter& counter : counters_) {
       if (counter.column == nullptr) {
-        for (Xapian::docid id : block) ++counter.counts[columns.kind(id)];
+        for (Xapian::docid id : block_) ++counter.counts[columns_.kind(id)];
         continue;
       }
       const FacetColumns::Column& column = *counter.column;
-      for (std::size_t b = 0; b < block.size(); ++b) {
-        starts[b] = column.start_of(block[b]);
-        if (starts[b] != nullptr) __builtin_prefetch(starts[b]);
+      for (std::size_t b = 0; b < block_.size(); ++b) {
+        starts_[b] = column.start_of(block_[b]);
+        if (starts_[b] != nullptr) __builtin_prefetch(starts_[b]);
       }
-      for (std::size_t b = 0; b < block.size(); ++b) {
-        if (starts[b] != nullptr && *starts[b] < column.codes.size()) __builtin_prefetch(&column.codes[*starts[b]]);
+      for (std::size_t b = 0; b < block_.size(); ++b) {
+        if (starts_[b] != nullptr && *starts_[b] < column.codes.size()) __builtin_prefetch(&column.codes[*starts_[b]]);
       }
-      for (std::size_t b = 0; b < block.size(); ++b) {
-        if (starts[b] == nullptr) continue;
-        const std::uint32_t end = std::min<std::uint32_t>(starts[b][1], static_cast<std::uint32_t>(column.codes.size()));
-        for (std::uint32_t k = starts[b][0]; k < end; ++k) {
+      for (std::size_t b = 0; b < block_.size(); ++b) {
+        if (starts_[b] == nullptr) continue;
+        const std::uint32_t end = std::min<std::uint32_t>(starts_[b][1], static_cast<std::uint32_t>(column.codes.size()));
+        for (std::uint32_t k = starts_[b][0]; k < end; ++k) {
           const std::uint32_t code = column.codes[k];
           if (code < counter.counts.size()) ++counter.counts[code];
         }
       }
     }
-    block.clear();
-  };
-  auto matches = internal::match_stream(database, query, columns);
-  for (Xapian::docid id = matches->skip_to(1); id != internal::kEndOfMatches; id = matches->skip_to(id + 1)) {
-    if (without_passages && columns.kind(id) == FacetColumns::kPassage) {
-      id = columns.after_passages(id) - 1;  // over the whole run
-      continue;
-    }
-    block.push_back(id);
-    if (block.size() == kBlock) count_block();
+    block_.clear();
   }
-  count_block();
-  counts.assign(fields.size(), {});
-  static constexpr std::string_view kKindNames[] = {"", layout::kArticle, layout::kWork, layout::kPassage};
-  for (const Counter& counter : counters) {
-    for (std::size_t code = 0; code < counter.counts.size(); ++code) {
-      if (counter.counts[code] == 0) continue;
-      const std::string_view value =
-          counter.column != nullptr ? counter.column->value(static_cast<std::uint32_t>(code)) : kKindNames[code];
-      counts[counter.field].emplace_back(value, counter.counts[code]);
-    }
-  }
-  return total;
-}
+
+  const FacetColumns& columns_;
+  const std::vector<FacetSpy::Field>& fields_;
+  std::vector<Counter> counters_;
+  std::vector<Xapian::docid> block_;
+  std::array<const std::uint32_t*, kBlock> starts_{};
+  std::size_t total_ = 0;
+};
 
 std::string json_string(const rapidjson::Value& object, const char* key) {
   if (!object.IsObject()) return {};
@@ -486,20 +516,26 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       // walks the passages' posting list (two thirds of all records).
       NotPassage not_passage(*columns);
       enquire.set_query(names_kind ? query : matching);
-      // Counting runs on a second core, with the columns' own database
-      // handle and its own copy of the query (Xapian's objects, reference
-      // counts included, are not to be shared between threads), while this
-      // one ranks; inline when the handle is lent out or no thread starts.
-      // A boolean query (filters alone) ranks in microseconds: not worth a
-      // thread.
-      const bool weighted = enquire.get_mset(0, 0).get_max_possible() > 0;
+      // Two cores: counting runs beside the ranking, with the columns' own
+      // database handle and its own copy of the query (Xapian's objects,
+      // reference counts included, are not to be shared between threads). A
+      // boolean query (filters alone) ranks in microseconds: its count is
+      // split in two halves of the document ids instead, when it is large.
+      // Inline when the handle is lent out or no thread starts.
+      const Xapian::MSet probe = enquire.get_mset(0, 0);
+      const bool weighted = probe.get_max_possible() > 0;
+      const bool split = !weighted && probe.get_matches_upper_bound() >= request.split_count_from;
+      const Xapian::docid middle = split ? columns->middle_id(!names_kind) : internal::kEndOfMatches;
       FacetColumns::Lease lease(*columns);
-      std::future<std::size_t> counted;
-      if (weighted && lease.database() != nullptr) {
+      ColumnCount counted(*columns, fields);
+      ColumnCount other_half(*columns, fields);
+      std::future<void> helper;
+      if ((weighted || split) && lease.database() != nullptr) {
         try {
-          counted = std::async(std::launch::async, [&, serialised = matching.serialise()] {
-            return count_with_columns(*lease.database(), Xapian::Query::unserialise(serialised), *columns,
-                                      !names_kind, fields, facet_counts);
+          helper = std::async(std::launch::async, [&, serialised = matching.serialise()] {
+            (split ? other_half : counted)
+                .add(*lease.database(), Xapian::Query::unserialise(serialised), !names_kind,
+                     split ? middle : 1, internal::kEndOfMatches);
           });
         } catch (const std::system_error&) {
         }
@@ -507,9 +543,16 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit), 0, nullptr,
                               names_kind ? nullptr : &not_passage);
-      result.total = counted.valid()
-                         ? counted.get()
-                         : count_with_columns(database, matching, *columns, !names_kind, fields, facet_counts);
+      const bool helped = helper.valid();
+      if (!helped) {
+        counted.add(database, matching, !names_kind, 1, internal::kEndOfMatches);
+      } else if (split) {
+        counted.add(database, matching, !names_kind, 1, middle);
+      }
+      if (helped) helper.get();
+      if (helped && split) counted.add(other_half);
+      result.total = counted.total();
+      facet_counts = counted.tallies();
     } else {
       spy.emplace(fields);
       spy->attach(enquire);

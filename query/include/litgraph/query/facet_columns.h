@@ -79,6 +79,9 @@ class FacetColumns {
   // For passage `id`: the first id after its run of passages when the run
   // is long (a bulk load numbers all passages after all records), else id + 1.
   Xapian::docid after_passages(Xapian::docid id) const;
+  // An id that splits the documents (without the long runs of passages, if
+  // so asked) into two halves of about the same size.
+  Xapian::docid middle_id(bool without_passages) const;
   std::uint64_t revision() const { return revision_; }
 
   // A database handle of the columns' own, on the revision they were made

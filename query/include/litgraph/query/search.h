@@ -30,6 +30,10 @@ struct SearchRequest {
   std::size_t limit = 10;
   std::size_t offset = 0;
   bool sort_by_year = false;  // newest first, then relevance; else relevance
+  // With facet columns, a filter-only query with at least this many matches
+  // (Xapian's upper bound) is counted in two threads, a half of the document
+  // ids each; below it a thread costs more than it saves.
+  std::size_t split_count_from = 20000;
 };
 
 struct EntityRef {
