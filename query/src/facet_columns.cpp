@@ -277,8 +277,6 @@ std::unique_ptr<FacetColumns> FacetColumns::parse(std::vector<char> owned, const
   std::unique_ptr<FacetColumns> columns(new FacetColumns());
   columns->owned_ = std::move(owned);
   if (!columns->owned_.empty()) data = columns->owned_.data();
-  columns->mapping_ = mapping;
-  columns->mapping_size_ = mapping != nullptr ? size : 0;
 
   ByteReader in(data, size);
   const char* magic = in.raw(sizeof kMagic);
@@ -291,6 +289,11 @@ std::unique_ptr<FacetColumns> FacetColumns::parse(std::vector<char> owned, const
   columns->kinds_ = {reinterpret_cast<const std::uint8_t*>(kinds.data()), kinds.size()};
   const std::uint32_t run_count = in.u32();
   columns->passage_runs_ = in.words(std::size_t{run_count} * 2);
+  for (std::size_t k = 0; k < columns->passage_runs_.size(); ++k) {  // ascending, within the ids
+    if (columns->passage_runs_[k] > kinds.size() || (k > 0 && columns->passage_runs_[k] < columns->passage_runs_[k - 1])) {
+      return nullptr;
+    }
+  }
   const std::uint32_t column_count = in.u32();
   for (std::uint32_t c = 0; c < column_count && in.ok(); ++c) {
     Column column;
@@ -317,6 +320,10 @@ std::unique_ptr<FacetColumns> FacetColumns::parse(std::vector<char> owned, const
     columns->columns_.push_back(column);
   }
   if (!in.ok()) return nullptr;
+  // Only now the mapping's owner: a file found damaged is unmapped once, by
+  // the caller.
+  columns->mapping_ = mapping;
+  columns->mapping_size_ = mapping != nullptr ? size : 0;
   return columns;
 }
 

@@ -264,7 +264,7 @@ class ColumnCount {
     auto matches = internal::match_stream(database, query, columns_);
     for (Xapian::docid id = matches->skip_to(first); id < end; id = matches->skip_to(id + 1)) {
       if (without_passages && columns_.kind(id) == FacetColumns::kPassage) {
-        id = columns_.after_passages(id) - 1;  // over the whole run
+        id = std::max(id, columns_.after_passages(id) - 1);  // over the whole run
         continue;
       }
       block_.push_back(id);
@@ -316,7 +316,10 @@ class ColumnCount {
     total_ += block_.size();
     for (Counter& counter : counters_) {
       if (counter.column == nullptr) {
-        for (Xapian::docid id : block_) ++counter.counts[columns_.kind(id)];
+        for (Xapian::docid id : block_) {
+          const std::size_t kind = columns_.kind(id);
+          if (kind < counter.counts.size()) ++counter.counts[kind];
+        }
         continue;
       }
       const FacetColumns::Column& column = *counter.column;
