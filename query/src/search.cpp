@@ -3,7 +3,6 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
-#include <array>
 #include <future>
 #include <map>
 #include <memory>
@@ -16,6 +15,7 @@
 #include "litgraph/schema/index_layout.h"
 #include "litgraph/schema/text.h"
 #include "entity_names.h"
+#include "facet_counts.h"
 #include "match_stream.h"
 
 namespace litgraph::query {
@@ -158,198 +158,6 @@ class FieldHandler : public Xapian::FieldProcessor {
   std::string field_;
 };
 
-// How often each facet value was seen (after splitting), by value as stored.
-// Xapian's spies count per distinct value, so this map sees few entries.
-using ValueCounts = std::map<std::string, std::size_t, std::less<>>;
-
-// The same, as the facet columns give them: each value once per slot (a
-// facet read from two slots may list a value twice), viewing bytes that
-// outlive the search's use of them.
-using Tally = std::vector<std::pair<std::string_view, std::size_t>>;
-
-// Counts, over every match, the values of the facets asked for, with
-// Xapian's ValueCountMatchSpy: one per value slot, so that remote shards
-// (xapian-tcpsrv) count their part and Xapian merges the counts. A slot
-// holding several values (entity ids, one per line) is counted by whole
-// value and split afterwards: each id gets the count of every value it is in.
-class FacetSpy {
- public:
-  struct Field {
-    std::string name;
-    Xapian::valueno slot;
-    bool several = false;  // the value holds several, one per line (entity ids, types)
-    // Where passages keep this facet, if elsewhere: counted too when the
-    // search may match passages.
-    std::optional<Xapian::valueno> passage_slot;
-  };
-  explicit FacetSpy(std::vector<Field> fields) : fields_(std::move(fields)), counts_(fields_.size()) {
-    for (std::size_t f = 0; f < fields_.size(); ++f) {
-      spies_.push_back({f, std::make_unique<Xapian::ValueCountMatchSpy>(fields_[f].slot)});
-      if (fields_[f].passage_slot) {
-        spies_.push_back({f, std::make_unique<Xapian::ValueCountMatchSpy>(*fields_[f].passage_slot)});
-      }
-    }
-  }
-
-  void attach(Xapian::Enquire& enquire) {
-    for (auto& spy : spies_) enquire.add_matchspy(spy.spy.get());
-  }
-
-  // After the match: the per-value counts, split where a value holds several.
-  void collect() {
-    for (const auto& spy : spies_) {
-      const Field& field = fields_[spy.field];
-      for (auto it = spy.spy->values_begin(); it != spy.spy->values_end(); ++it) {
-        const std::string value = *it;
-        const std::size_t count = it.get_termfreq();
-        if (!field.several) {
-          counts_[spy.field][value] += count;
-          continue;
-        }
-        std::string_view rest = value;
-        while (true) {
-          const std::size_t end = rest.find('\n');
-          counts_[spy.field][std::string(rest.substr(0, end))] += count;
-          if (end == std::string_view::npos) break;
-          rest.remove_prefix(end + 1);
-        }
-      }
-    }
-  }
-
-  const ValueCounts& counts(std::size_t field) const { return counts_[field]; }
-
- private:
-  struct SlotSpy {
-    std::size_t field;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
-  };
-  std::vector<Field> fields_;
-  std::vector<SlotSpy> spies_;
-  std::vector<ValueCounts> counts_;
-};
-
-class NotPassage final : public Xapian::MatchDecider {
- public:
-  explicit NotPassage(const FacetColumns& columns) : columns_(columns) {}
-  bool operator()(const Xapian::Document& document) const override {
-    return columns_.kind(document.get_docid()) != FacetColumns::kPassage;
-  }
-
- private:
-  const FacetColumns& columns_;
-};
-
-// Counts matches and the facet values of `fields` from the facet columns,
-// over a range of document ids; two counts of one search can run in two
-// threads and be added.
-class ColumnCount {
- public:
-  ColumnCount(const FacetColumns& columns, const std::vector<FacetSpy::Field>& fields)
-      : columns_(columns), fields_(fields) {
-    for (std::size_t f = 0; f < fields.size(); ++f) {
-      for (auto slot : {std::optional<Xapian::valueno>(fields[f].slot), fields[f].passage_slot}) {
-        if (!slot) continue;
-        const FacetColumns::Column* column = *slot == layout::kKindSlot ? nullptr : columns.column(*slot);
-        const std::size_t values = column != nullptr ? column->value_count() : FacetColumns::kPassage + 1;
-        counters_.push_back(Counter{f, column, std::vector<std::size_t>(values)});
-      }
-    }
-  }
-
-  // Counts the matches of `query` in `database` with ids in [first, end);
-  // passages are skipped when `without_passages`.
-  void add(const Xapian::Database& database, const Xapian::Query& query, bool without_passages,
-           Xapian::docid first, Xapian::docid end) {
-    auto matches = internal::match_stream(database, query, columns_);
-    for (Xapian::docid id = matches->skip_to(first); id < end; id = matches->skip_to(id + 1)) {
-      if (without_passages && columns_.kind(id) == FacetColumns::kPassage) {
-        id = std::max(id, columns_.after_passages(id) - 1);  // over the whole run
-        continue;
-      }
-      block_.push_back(id);
-      if (block_.size() == kBlock) count_block();
-    }
-    count_block();
-  }
-
-  void add(const ColumnCount& other) {
-    total_ += other.total_;
-    for (std::size_t c = 0; c < counters_.size(); ++c) {
-      for (std::size_t code = 0; code < counters_[c].counts.size(); ++code) {
-        counters_[c].counts[code] += other.counters_[c].counts[code];
-      }
-    }
-  }
-
-  std::size_t total() const { return total_; }
-
-  // The counts by value, one tally per field, as FacetSpy's.
-  std::vector<Tally> tallies() const {
-    std::vector<Tally> result(fields_.size());
-    static constexpr std::string_view kKindNames[] = {"", layout::kArticle, layout::kWork, layout::kPassage};
-    for (const Counter& counter : counters_) {
-      for (std::size_t code = 0; code < counter.counts.size(); ++code) {
-        if (counter.counts[code] == 0) continue;
-        const std::string_view value =
-            counter.column != nullptr ? counter.column->value(static_cast<std::uint32_t>(code)) : kKindNames[code];
-        result[counter.field].emplace_back(value, counter.counts[code]);
-      }
-    }
-    return result;
-  }
-
- private:
-  struct Counter {
-    std::size_t field;
-    const FacetColumns::Column* column;  // null: the kind
-    std::vector<std::size_t> counts;     // by code
-  };
-
-  // Matches are taken in blocks and each column read in passes over the
-  // block (where the codes start, then the codes), prefetching ahead:
-  // the reads of one match depend on each other, those of a block do not,
-  // so the memory system can have many in flight instead of one.
-  static constexpr std::size_t kBlock = 256;
-
-  void count_block() {
-    total_ += block_.size();
-    for (Counter& counter : counters_) {
-      if (counter.column == nullptr) {
-        for (Xapian::docid id : block_) {
-          const std::size_t kind = columns_.kind(id);
-          if (kind < counter.counts.size()) ++counter.counts[kind];
-        }
-        continue;
-      }
-      const FacetColumns::Column& column = *counter.column;
-      for (std::size_t b = 0; b < block_.size(); ++b) {
-        starts_[b] = column.start_of(block_[b]);
-        if (starts_[b] != nullptr) __builtin_prefetch(starts_[b]);
-      }
-      for (std::size_t b = 0; b < block_.size(); ++b) {
-        if (starts_[b] != nullptr && *starts_[b] < column.codes.size()) __builtin_prefetch(&column.codes[*starts_[b]]);
-      }
-      for (std::size_t b = 0; b < block_.size(); ++b) {
-        if (starts_[b] == nullptr) continue;
-        const std::uint32_t end = std::min<std::uint32_t>(starts_[b][1], static_cast<std::uint32_t>(column.codes.size()));
-        for (std::uint32_t k = starts_[b][0]; k < end; ++k) {
-          const std::uint32_t code = column.codes[k];
-          if (code < counter.counts.size()) ++counter.counts[code];
-        }
-      }
-    }
-    block_.clear();
-  }
-
-  const FacetColumns& columns_;
-  const std::vector<FacetSpy::Field>& fields_;
-  std::vector<Counter> counters_;
-  std::vector<Xapian::docid> block_;
-  std::array<const std::uint32_t*, kBlock> starts_{};
-  std::size_t total_ = 0;
-};
-
 std::string json_string(const rapidjson::Value& object, const char* key) {
   if (!object.IsObject()) return {};
   auto member = object.FindMember(key);
@@ -486,7 +294,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
                           Xapian::Query(prefixed(layout::kKindPrefix, layout::kPassage)));
   }
 
-  std::vector<FacetSpy::Field> fields;
+  std::vector<internal::FacetField> fields;
   for (const auto& facet : request.facets) {
     const auto passages = [&](layout::Slot slot) -> std::optional<Xapian::valueno> {
       if (!names_kind) return std::nullopt;
@@ -511,13 +319,13 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     // Totals and facet counts are exact: every match is counted, from the
     // facet columns when there are some (Xapian then only ranks the page),
     // else by Xapian's matcher with spies.
-    std::vector<Tally> facet_counts;
-    std::optional<FacetSpy> spy;
+    std::vector<internal::Tally> facet_counts;
+    std::optional<internal::FacetSpy> spy;
     Xapian::MSet mset;
     if (columns != nullptr) {
       // Passages are left out by the kind column rather than by AND_NOT, which
       // walks the passages' posting list (two thirds of all records).
-      NotPassage not_passage(*columns);
+      internal::NotPassage not_passage(*columns);
       enquire.set_query(names_kind ? query : matching);
       // Two cores: counting runs beside the ranking, with the columns' own
       // database handle and its own copy of the query (Xapian's objects,
@@ -530,8 +338,8 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       const bool split = !weighted && probe.get_matches_upper_bound() >= request.split_count_from;
       const Xapian::docid middle = split ? columns->middle_id(!names_kind) : internal::kEndOfMatches;
       FacetColumns::Lease lease(*columns);
-      ColumnCount counted(*columns, fields);
-      ColumnCount other_half(*columns, fields);
+      internal::ColumnCount counted(*columns, fields);
+      internal::ColumnCount other_half(*columns, fields);
       std::future<void> helper;
       if ((weighted || split) && lease.database() != nullptr) {
         try {
@@ -621,7 +429,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       facet.field = fields[f].name;
       const bool entities = fields[f].slot == layout::kConditions || fields[f].slot == layout::kDrugs ||
                             fields[f].slot == layout::kReceptors;
-      Tally& tally = facet_counts[f];
+      internal::Tally& tally = facet_counts[f];
       if (fields[f].slot == layout::kYear) {
         std::map<std::string, std::size_t> years;  // several stored forms may print alike
         for (const auto& [stored, count] : tally) {
