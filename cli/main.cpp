@@ -311,7 +311,9 @@ int run(int argc, char** argv) {
       "nothing (each record keeps a content hash); a changed file replaces its records.\n"
       "Writes are committed every --batch records and at the end; a killed run leaves\n"
       "the last committed state. One run at a time per database (DATABASE.lock; exit 8\n"
-      "when another holds it). Exit 1 when an input or a PubMed record was skipped.");
+      "when another holds it). Exit 1 when an input or a PubMed record was skipped.\n"
+      "After a run the facet columns that `query` counts from (DATABASE/litgraph.facets,\n"
+      "derived from the index) are brought up to date.");
 
   litgraph::cli::StatsOptions stats;
   ConfigFlags stats_config;
