@@ -27,11 +27,6 @@ namespace layout = litgraph::schema::layout;
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> services_for(
-    const litgraph::test::FakeServices& services, const TempDir& home) {
-  return services.environment(home.path());
-}
-
 // The JSON data of the records that carry `term`.
 std::vector<rapidjson::Document> records_with(const Xapian::Database& database,
                                               const std::string& term) {
@@ -102,7 +97,7 @@ TEST_CASE("litgraph index builds the seeds' graph with their crawled works (issu
           "[cli][index][issue6]") {
   litgraph::test::FakeServices services;
   TempDir home;
-  auto environment = services_for(services, home);
+  auto environment = services.environment(home.path());
   Run crawl = run_litgraph({"crawl", "--json", "corpus"}, source_path(""), environment);
   INFO(crawl.err);
   REQUIRE(crawl.status == 0);  // all 21 resolve against the stand-ins

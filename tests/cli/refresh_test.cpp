@@ -38,10 +38,6 @@ namespace {
 
 using Environment = std::vector<std::pair<std::string, std::string>>;
 
-Environment environment_for(const litgraph::test::FakeServices& services, const TempDir& home) {
-  return services.environment(home.path());
-}
-
 Run refresh(const Environment& environment, std::vector<std::string> args,
             std::optional<std::chrono::milliseconds> kill_after = std::nullopt, int signal = SIGKILL) {
   args.insert(args.begin(), "refresh");
@@ -95,7 +91,7 @@ TEST_CASE("refresh indexes the corpus, then a run with no changes sends nothing 
           "[cli][refresh]") {
   litgraph::test::FakeServices services;
   TempDir home;
-  const auto environment = environment_for(services, home);
+  const auto environment = services.environment(home.path());
   Run first = refresh(environment, {"corpus", "--json"});
   REQUIRE(first.status == 0);
   auto summary = parse_json(first.out);
@@ -125,7 +121,7 @@ TEST_CASE("refresh indexes the corpus, then a run with no changes sends nothing 
     if (entry.path().extension() == ".txt") fs::copy(entry.path(), corpus.path() / entry.path().filename());
   }
   TempDir other_home;
-  const auto other = environment_for(services, other_home);
+  const auto other = services.environment(other_home.path());
   REQUIRE(refresh(other, {corpus.path().string()}).status == 0);
   fs::remove(corpus.path() / "002_ce4e0486c9f0905c.txt");
   const fs::path log = other_home.path() / "refresh.log";
@@ -139,7 +135,7 @@ TEST_CASE("one writer at a time: a second refresh reports the lock; a dead holde
           "[cli][refresh]") {
   litgraph::test::FakeServices services;
   TempDir home;
-  const auto environment = environment_for(services, home);
+  const auto environment = services.environment(home.path());
   {
     // Another writer holds the index: refresh exits at once with code 8...
     litgraph::indexer::RunLock held(home.path() / "index");
@@ -174,7 +170,7 @@ TEST_CASE("one writer at a time: a second refresh reports the lock; a dead holde
 TEST_CASE("two refreshes started together: one runs, the other reports the lock", "[cli][refresh]") {
   litgraph::test::FakeServices services;
   TempDir home;
-  const auto environment = environment_for(services, home);
+  const auto environment = services.environment(home.path());
   Run first;
   std::thread running([&] { first = refresh(environment, {"corpus"}); });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the first holds the lock by now
@@ -192,7 +188,7 @@ TEST_CASE("refresh killed at random points: the next run completes it, as if nev
   // The reference: one uninterrupted run.
   TempDir reference_home;
   auto started = std::chrono::steady_clock::now();
-  REQUIRE(refresh(environment_for(services, reference_home), {"corpus"}).status == 0);
+  REQUIRE(refresh(services.environment(reference_home.path()), {"corpus"}).status == 0);
   const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   const auto reference = snapshot(reference_home.path() / "index");
@@ -204,7 +200,7 @@ TEST_CASE("refresh killed at random points: the next run completes it, as if nev
   std::uniform_int_distribution<long> when(0, duration.count());
   for (int round = 0; round < 20; ++round) {
     TempDir home;
-    const auto environment = environment_for(services, home);
+    const auto environment = services.environment(home.path());
     const std::chrono::milliseconds at(when(random));
     Run killed = refresh(environment, {"corpus"}, at);
     INFO("round " << round << ": killed after " << at.count() << " ms (status " << killed.status << ")");
@@ -238,11 +234,11 @@ TEST_CASE("SIGTERM stops a refresh at a safe point; the next run completes it", 
     if (entry.path().extension() == ".gz") args.push_back(entry.path().string());
   }
   TempDir reference_home;
-  REQUIRE(refresh(environment_for(services, reference_home), args).status == 0);
+  REQUIRE(refresh(services.environment(reference_home.path()), args).status == 0);
   const auto reference = snapshot(reference_home.path() / "index");
 
   TempDir home;
-  const auto environment = environment_for(services, home);
+  const auto environment = services.environment(home.path());
   REQUIRE(refresh(environment, {"corpus"}).status == 0);  // an index to add to, record by record
   Run stopped = refresh(environment, args, std::chrono::milliseconds(1500), SIGTERM);
   CHECK(stopped.status == 130);
@@ -265,7 +261,7 @@ TEST_CASE("a retraction that appears between two runs is reported, and check fla
                "1. Orhurhu V, Orhurhu MS, Bhatia A, Cohen SP. Ketamine infusions for chronic pain. "
                "Anesth Analg. 2019;129(1):241-254. doi:10.1213/ANE.0000000000004185\n";
   }
-  const auto environment = environment_for(services, home);
+  const auto environment = services.environment(home.path());
   Run first = refresh(environment, {corpus.path().string()});
   REQUIRE(first.status == 0);
   CHECK(contains(first.err, "retracted-new=0"));
@@ -302,7 +298,7 @@ TEST_CASE("readers see a consistent index during a refresh of thousands of recor
           "[cli][refresh][readers]") {
   litgraph::test::FakeServices services;
   TempDir home;
-  const auto environment = environment_for(services, home);
+  const auto environment = services.environment(home.path());
   REQUIRE(refresh(environment, {"corpus"}).status == 0);
   const fs::path database = home.path() / "index";
   const auto vocabulary = litgraph::schema::Vocabulary::load_directory(
