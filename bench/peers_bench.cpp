@@ -275,30 +275,33 @@ struct Latency {
   double p50 = 0, p99 = 0;
 };
 
+// p50 and p99 of `run(word)` over `repeat` runs of each word, after one
+// untimed pass over them all (a warm page cache, for every tool alike).
+template <typename Run>
+Latency time_each(const std::vector<std::string>& words, int repeat, Run run) {
+  for (const auto& word : words) run(word);
+  std::vector<double> times;
+  for (const auto& word : words) {
+    for (int k = 0; k < repeat; ++k) {
+      const auto start = std::chrono::steady_clock::now();
+      run(word);
+      times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+  }
+  return {percentile(times, 0.5), percentile(times, 0.99)};
+}
+
 Latency time_litgraph(const fs::path& database, const std::vector<std::string>& words, int repeat) {
   const auto vocabulary =
       litgraph::schema::Vocabulary::load_directory(litgraph::schema::default_vocabulary_directory());
   const Xapian::Database db = litgraph::query::open_readable(database);
   const auto columns = litgraph::query::FacetColumns::open(db, database);  // as `litgraph query` does
-  auto search = [&](const std::string& word) {
+  return time_each(words, repeat, [&](const std::string& word) {
     litgraph::query::SearchRequest request;
     request.text = word;
     request.facets = {"condition", "drug", "year"};
     litgraph::query::search(db, vocabulary, request, columns.get());
-  };
-  for (const auto& word : words) search(word);  // untimed: a warm page cache, as for FTS5
-  std::vector<double> times;
-  for (const auto& word : words) {
-    for (int run = 0; run < repeat; ++run) {
-      litgraph::query::SearchRequest request;
-      request.text = word;
-      request.facets = {"condition", "drug", "year"};
-      const auto start = std::chrono::steady_clock::now();
-      litgraph::query::search(db, vocabulary, request, columns.get());
-      times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-  }
-  return {percentile(times, 0.5), percentile(times, 0.99)};
+  });
 }
 
 Latency time_fts5(const fs::path& database, const std::vector<std::string>& words, int repeat) {
@@ -318,31 +321,17 @@ Latency time_fts5(const fs::path& database, const std::vector<std::string>& word
     sqlite3_prepare_v2(db, text, -1, &statement, nullptr);
     prepared.push_back(statement);
   }
-  auto run_all = [&](const std::string& word) {
+  const Latency latency = time_each(words, repeat, [&](const std::string& word) {
     for (auto* statement : prepared) {
       sqlite3_bind_text(statement, 1, word.c_str(), -1, SQLITE_TRANSIENT);
       while (sqlite3_step(statement) == SQLITE_ROW) {
       }
       sqlite3_reset(statement);
     }
-  };
-  for (const auto& word : words) run_all(word);  // untimed: a warm page cache, as for litgraph
-  std::vector<double> times;
-  for (const auto& word : words) {
-    for (int run = 0; run < repeat; ++run) {
-      const auto start = std::chrono::steady_clock::now();
-      for (auto* statement : prepared) {
-        sqlite3_bind_text(statement, 1, word.c_str(), -1, SQLITE_TRANSIENT);
-        while (sqlite3_step(statement) == SQLITE_ROW) {
-        }
-        sqlite3_reset(statement);
-      }
-      times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-  }
+  });
   for (auto* statement : prepared) sqlite3_finalize(statement);
   sqlite3_close(db);
-  return {percentile(times, 0.5), percentile(times, 0.99)};
+  return latency;
 }
 
 const char* kScript =

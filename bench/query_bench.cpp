@@ -84,16 +84,19 @@ int main(int argc, char** argv) {
       types[3].texts.push_back(types[2].texts[k] + " " + types[0].texts[k]);
     }
     std::printf("%s: %u records\n", database_path.c_str(), database.get_doccount());
+    auto request_for = [&](const std::string& text) {
+      litgraph::query::SearchRequest request;
+      request.text = text;
+      for (const auto& facet : facets) {
+        if (facet != "none") request.facets.push_back(facet);
+      }
+      return request;
+    };
     // One untimed pass first, so that every figure is of a warm page cache
     // (a cold first query measures the disk, not the index).
     for (const auto& type : types) {
       for (const auto& text : type.texts) {
-        litgraph::query::SearchRequest request;
-        request.text = text;
-        for (const auto& facet : facets) {
-          if (facet != "none") request.facets.push_back(facet);
-        }
-        litgraph::query::search(database, vocabulary, request, columns.get());
+        litgraph::query::search(database, vocabulary, request_for(text), columns.get());
       }
     }
     std::vector<double> all;
@@ -101,11 +104,7 @@ int main(int argc, char** argv) {
       std::vector<double> times;
       std::size_t matches = 0;
       for (const auto& text : type.texts) {
-        litgraph::query::SearchRequest request;
-        request.text = text;
-        for (const auto& facet : facets) {
-          if (facet != "none") request.facets.push_back(facet);
-        }
+        const auto request = request_for(text);
         for (int run = 0; run < repeat; ++run) {
           auto start = std::chrono::steady_clock::now();
           auto result = litgraph::query::search(database, vocabulary, request, columns.get());
