@@ -105,28 +105,13 @@ class ByteReader {
   bool ok_ = true;
 };
 
-FacetColumns::Kind kind_code(std::string_view kind) {
-  if (kind == layout::kArticle) return FacetColumns::kArticle;
-  if (kind == layout::kWork) return FacetColumns::kWork;
-  if (kind == layout::kPassage) return FacetColumns::kPassage;
-  return FacetColumns::kNone;
-}
+constexpr std::string_view kKindNames[] = {"", layout::kArticle, layout::kWork, layout::kPassage};
 
-// The uuid and revision a file was made from, without parsing the rest.
-bool file_matches(const fs::path& file, const std::string& uuid, std::uint64_t revision) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  char header[8 + 8 + 4 + 256];
-  const ssize_t got = ::read(fd, header, sizeof header);
-  ::close(fd);
-  if (got < 20) return false;
-  ByteReader reader(header, static_cast<std::size_t>(got));
-  const char* magic = reader.raw(sizeof kMagic);
-  if (magic == nullptr || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return false;
-  const std::uint64_t file_revision = reader.u64();
-  const std::uint32_t length = reader.u32();
-  const std::string_view file_uuid = reader.text(length);
-  return reader.ok() && file_revision == revision && file_uuid == uuid;
+FacetColumns::Kind kind_code(std::string_view kind) {
+  for (std::size_t code = 1; code < std::size(kKindNames); ++code) {
+    if (kind == kKindNames[code]) return static_cast<FacetColumns::Kind>(code);
+  }
+  return FacetColumns::kNone;
 }
 
 // Writes `bytes` to `file` through a temporary file and a rename, so that a
@@ -327,7 +312,12 @@ std::unique_ptr<FacetColumns> FacetColumns::parse(std::vector<char> owned, const
   return columns;
 }
 
-std::unique_ptr<FacetColumns> FacetColumns::map_file(const fs::path& file) {
+std::string_view FacetColumns::kind_name(Kind kind) {
+  return kind < std::size(kKindNames) ? kKindNames[kind] : std::string_view();
+}
+
+std::unique_ptr<FacetColumns> FacetColumns::map_file(const fs::path& file, const std::string& uuid,
+                                                     std::uint64_t revision) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return nullptr;
   struct stat status {};
@@ -341,6 +331,7 @@ std::unique_ptr<FacetColumns> FacetColumns::map_file(const fs::path& file) {
   if (mapping == MAP_FAILED) return nullptr;
   auto columns = parse({}, static_cast<const char*>(mapping), size, mapping);
   if (!columns) ::munmap(mapping, size);  // parse() did not take it
+  if (columns && (columns->uuid_ != uuid || columns->revision_ != revision)) columns.reset();  // unmaps
   return columns;
 }
 
@@ -358,11 +349,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::open(const Xapian::Database& d
   const std::string uuid = database.get_uuid();
   const std::uint64_t revision = database.get_revision();
   const fs::path file = path / kFileName;
-  std::unique_ptr<FacetColumns> columns;
-  if (file_matches(file, uuid, revision)) {
-    columns = map_file(file);
-    if (columns && (columns->uuid_ != uuid || columns->revision_ != revision)) columns.reset();
-  }
+  std::unique_ptr<FacetColumns> columns = map_file(file, uuid, revision);
   std::optional<Xapian::Database> reopened;
   try {
     reopened.emplace(path.string());
@@ -391,7 +378,7 @@ bool FacetColumns::update_file(const fs::path& path) {
   for (const auto& entry : fs::directory_iterator(path, error)) {
     if (entry.path().filename().string().rfind(temporary, 0) == 0) fs::remove(entry.path(), error);
   }
-  if (file_matches(file, database.get_uuid(), database.get_revision())) return false;
+  if (map_file(file, database.get_uuid(), database.get_revision())) return false;
   return save(file, build(database));
 }
 

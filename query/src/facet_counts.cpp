@@ -80,12 +80,12 @@ void ColumnCount::add(const ColumnCount& other) {
 
 std::vector<Tally> ColumnCount::tallies() const {
   std::vector<Tally> result(fields_.size());
-  static constexpr std::string_view kKindNames[] = {"", layout::kArticle, layout::kWork, layout::kPassage};
   for (const Counter& counter : counters_) {
     for (std::size_t code = 0; code < counter.counts.size(); ++code) {
       if (counter.counts[code] == 0) continue;
       const std::string_view value =
-          counter.column != nullptr ? counter.column->value(static_cast<std::uint32_t>(code)) : kKindNames[code];
+          counter.column != nullptr ? counter.column->value(static_cast<std::uint32_t>(code))
+                                    : FacetColumns::kind_name(static_cast<FacetColumns::Kind>(code));
       result[counter.field].emplace_back(value, counter.counts[code]);
     }
   }

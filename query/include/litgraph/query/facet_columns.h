@@ -51,6 +51,8 @@ class FacetColumns {
 
   // Record kinds as the kind column holds them.
   enum Kind : std::uint8_t { kNone = 0, kArticle = 1, kWork = 2, kPassage = 3 };
+  // The kind's name in the index ("article"…; empty for kNone).
+  static std::string_view kind_name(Kind kind);
 
   // The columns of `database`, a single local database opened from the
   // folder `path`: read from its litgraph.facets when that file is of this
@@ -107,7 +109,9 @@ class FacetColumns {
   static std::vector<char> build(const Xapian::Database& database);
   static std::unique_ptr<FacetColumns> parse(std::vector<char> owned, const char* data, std::size_t size,
                                              void* mapping);
-  static std::unique_ptr<FacetColumns> map_file(const std::filesystem::path& file);
+  // The columns in `file` if it is whole and of this database and revision.
+  static std::unique_ptr<FacetColumns> map_file(const std::filesystem::path& file, const std::string& uuid,
+                                                std::uint64_t revision);
 
   std::vector<char> owned_;      // the bytes, when built here
   void* mapping_ = nullptr;      // or the mapped file
