@@ -429,58 +429,37 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       facet.field = fields[f].name;
       const bool entities = fields[f].slot == layout::kConditions || fields[f].slot == layout::kDrugs ||
                             fields[f].slot == layout::kReceptors;
-      internal::Tally& tally = facet_counts[f];
-      if (fields[f].slot == layout::kYear) {
-        std::map<std::string, std::size_t> years;  // several stored forms may print alike
-        for (const auto& [stored, count] : tally) {
-          years[std::to_string(static_cast<int>(Xapian::sortable_unserialise(std::string(stored))))] += count;
-        }
-        for (const auto& [year, count] : years) facet.values.push_back(FacetValue{year, year, count});
-        std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
-          return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        result.facets.push_back(std::move(facet));
-        continue;
+      const bool years = fields[f].slot == layout::kYear;
+      for (const auto& [stored, count] : facet_counts[f]) {
+        FacetValue entry;
+        entry.value = years      ? std::to_string(static_cast<int>(Xapian::sortable_unserialise(std::string(stored))))
+                      : entities ? layout::entity_id_from_facet(stored)
+                                 : std::string(stored);
+        entry.count = count;
+        facet.values.push_back(std::move(entry));
       }
-      // One entry per value (a value read from two slots is added up), by
-      // count, then by value as shown (entity ids with their "mesh:").
-      auto shown_less = [entities](std::string_view a, std::string_view b) {
-        if (!entities) return a < b;
-        const std::string_view mesh = "mesh:";
-        const std::string_view a_prefix = a.find(':') == std::string_view::npos ? mesh : std::string_view();
-        const std::string_view b_prefix = b.find(':') == std::string_view::npos ? mesh : std::string_view();
-        const std::size_t a_size = a_prefix.size() + a.size();
-        const std::size_t b_size = b_prefix.size() + b.size();
-        for (std::size_t k = 0; k < a_size && k < b_size; ++k) {
-          const char x = k < a_prefix.size() ? a_prefix[k] : a[k - a_prefix.size()];
-          const char y = k < b_prefix.size() ? b_prefix[k] : b[k - b_prefix.size()];
-          if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
-        }
-        return a_size < b_size;
-      };
-      if (fields[f].passage_slot) {
-        std::sort(tally.begin(), tally.end(), [&](const auto& a, const auto& b) { return shown_less(a.first, b.first); });
+      // A value may come twice (from a passage slot too; two stored forms of
+      // a year): added up.
+      auto& values = facet.values;
+      if (years || fields[f].passage_slot) {
+        std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
         std::size_t kept = 0;
-        for (std::size_t k = 0; k < tally.size(); ++k) {
-          if (kept > 0 && tally[kept - 1].first == tally[k].first) {
-            tally[kept - 1].second += tally[k].second;
+        for (std::size_t k = 0; k < values.size(); ++k) {
+          if (kept > 0 && values[kept - 1].value == values[k].value) {
+            values[kept - 1].count += values[k].count;
           } else {
-            tally[kept++] = tally[k];
+            if (kept != k) values[kept] = std::move(values[k]);
+            ++kept;
           }
         }
-        tally.resize(kept);
+        values.resize(kept);
       }
-      std::sort(tally.begin(), tally.end(), [&](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : shown_less(a.first, b.first);
+      std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
       });
-      facet.values.reserve(tally.size());
-      for (const auto& [stored, count] : tally) {
-        FacetValue entry;
-        entry.value = entities ? layout::entity_id_from_facet(stored) : std::string(stored);
-        entry.count = count;
+      for (auto& entry : values) {
         const schema::Entity* entity = entities ? vocabulary.find(entry.value) : nullptr;
         entry.name = entity != nullptr ? entity->name : entry.value;
-        facet.values.push_back(std::move(entry));
       }
       result.facets.push_back(std::move(facet));
     }
