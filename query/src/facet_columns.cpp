@@ -233,14 +233,11 @@ std::vector<char> FacetColumns::build(const Xapian::Database& database) {
       for (; last + 1 < id; ++last) starts.push_back(static_cast<std::uint32_t>(codes.size()));
       last = id;
       const std::string value = *it;
-      std::string_view rest = value;
-      while (spec.several) {
-        const std::size_t end = rest.find('\n');
-        codes.push_back(code_of(rest.substr(0, end)));
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
+      if (spec.several) {
+        layout::for_each_joined_value(value, [&](std::string_view one) { codes.push_back(code_of(one)); });
+      } else {
+        codes.push_back(code_of(value));
       }
-      if (!spec.several) codes.push_back(code_of(rest));
       starts.push_back(static_cast<std::uint32_t>(codes.size()));
     }
     out.u32(spec.slot);

@@ -32,13 +32,7 @@ void FacetSpy::collect() {
         counts_[spy.field][value] += count;
         continue;
       }
-      std::string_view rest = value;
-      while (true) {
-        const std::size_t end = rest.find('\n');
-        counts_[spy.field][std::string(rest.substr(0, end))] += count;
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
-      }
+      layout::for_each_joined_value(value, [&](std::string_view one) { counts_[spy.field][std::string(one)] += count; });
     }
   }
 }

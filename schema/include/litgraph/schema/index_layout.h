@@ -134,6 +134,18 @@ inline std::string entity_id_from_facet(std::string_view value) {
   return "mesh:" + std::string(value);
 }
 
+// Calls `each` with every value of a slot that holds several joined by '\n'
+// (entity ids, publication types).
+template <typename Each>
+void for_each_joined_value(std::string_view joined, Each each) {
+  while (true) {
+    const std::size_t end = joined.find('\n');
+    each(joined.substr(0, end));
+    if (end == std::string_view::npos) return;
+    joined.remove_prefix(end + 1);
+  }
+}
+
 // The layout's version, in the database's metadata under kLayoutKey. A
 // writer or reader that meets another version stops and says so rather than
 // misreading values; the remedy is to index into a new database.
