@@ -389,7 +389,7 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   // here, under the lock, rather than by the first query after a refresh.
   if (!stopping()) {
     try {
-      if (options.progress) err << "index: facet columns…\n";
+      progress.step("facet columns…");
       query::FacetColumns::update_file(database);
     } catch (const Xapian::Error& e) {
       err << "litgraph index: warning: facet columns not updated (queries will rebuild them): "
