@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 
+#include "english_stem.h"
 #include "litgraph/indexer/database.h"
 #include "litgraph/indexer/passages.h"
 #include "litgraph/schema/error.h"
@@ -100,7 +101,7 @@ void json_ids(JsonWriter& json, const char* name, const std::vector<std::string>
 
 Xapian::TermGenerator english_generator(Xapian::Document& document) {
   Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem("en"));
+  generator.set_stemmer(english_stem());
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   generator.set_document(document);
   return generator;
