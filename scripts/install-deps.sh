@@ -10,6 +10,7 @@ packages=(
   libpugixml-dev rapidjson-dev    # XML and JSON
   libcli11-dev                    # command-line parsing
   zlib1g-dev                      # .gz inputs
+  libjemalloc-dev                 # malloc for the litgraph program (faster indexing)
   catch2                          # tests (v2.13)
   libsqlite3-dev xapian-omega     # the peers of bench/litgraph_peers_bench (SQLite FTS5, scriptindex)
 )
