@@ -39,7 +39,6 @@ namespace {
 // run rewrites them instead of finding them unchanged.
 constexpr std::string_view kRecordVersion = "records-6\n";
 
-
 // "index: N PubMed records" on stderr every 1,000 records, from any thread.
 class RecordProgress {
  public:
@@ -102,11 +101,11 @@ void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& f
 }
 
 // A bulk load into a new database: `jobs` threads each index their share of
-// the files into a shard of their own, and Xapian's compaction merges the
-// shards into `database`. Records that two files share (one DOI) are then
-// kept once. Throws IndexError.
+// the files into shards of their own (a new one every `shard_records`
+// records), and Xapian's compaction merges the shards into `database`.
+// Records that two files share (one DOI) are then kept once. Throws IndexError.
 PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::string>& files,
-                            unsigned jobs, std::size_t batch_size,
+                            unsigned jobs, std::size_t batch_size, std::size_t shard_records,
                             const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
                             RecordProgress& progress, const std::atomic<bool>* stop) {
   const fs::path shards = database.string() + ".shards";
@@ -115,18 +114,35 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
   fs::create_directories(shards);
   std::vector<PubmedLoad> loads(jobs);
   std::vector<std::exception_ptr> failures(jobs);
+  std::vector<std::vector<std::string>> written(jobs);  // each job's shards, in order
   std::vector<std::thread> threads;
   for (unsigned job = 0; job < jobs; ++job) {
     threads.emplace_back([&, job] {
       try {
-        std::vector<std::string> mine;
-        for (std::size_t k = job; k < files.size(); k += jobs) mine.push_back(files[k]);
-        indexer::IndexWriter writer(shards / std::to_string(job), batch_size, /*scratch=*/true);
-        writer.set_append_only(true);  // duplicates are removed after the merge
-        writer.separate_passages(shards / (std::to_string(job) + ".passages"));
-        load_pubmed(writer, mine, vocabulary, tagger, loads[job], progress, stop);
-        writer.commit();
-        loads[job].passages = writer.passages_written();
+        // A job starts a new shard after `shard_records` records (at the end
+        // of a file): a commit updates each B-tree at as many places as the
+        // batch has terms, which stays cheap while the trees are small.
+        std::unique_ptr<indexer::IndexWriter> writer;
+        std::size_t records_before = 0;
+        auto finish_shard = [&] {
+          writer->commit();
+          loads[job].passages += writer->passages_written();
+          writer.reset();
+        };
+        for (std::size_t k = job; k < files.size(); k += jobs) {
+          if (writer && loads[job].records - records_before >= shard_records) finish_shard();
+          if (!writer) {
+            const std::string name = std::to_string(job) + "." + std::to_string(written[job].size());
+            writer = std::make_unique<indexer::IndexWriter>(shards / name, batch_size, /*scratch=*/true);
+            writer->set_append_only(true);  // duplicates are removed after the merge
+            writer->separate_passages(shards / (name + ".passages"));
+            written[job].push_back(name);
+            records_before = loads[job].records;
+          }
+          load_pubmed(*writer, {files[k]}, vocabulary, tagger, loads[job], progress, stop);
+          if (stop != nullptr && *stop) break;
+        }
+        if (writer) finish_shard();
       } catch (...) {
         failures[job] = std::current_exception();
       }
@@ -149,14 +165,16 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
   // Merged beside the database and renamed into place: a run killed while
   // merging leaves the (empty) database as it was, never half a merge.
   const fs::path merging = database.string() + ".merging";
-  progress.step("merging " + std::to_string(2 * jobs) + " shards (Xapian compaction)…");
+  std::size_t shard_count = 0;
+  for (const auto& names : written) shard_count += 2 * names.size();
+  progress.step("merging " + std::to_string(shard_count) + " shards (Xapian compaction)…");
   try {
     fs::remove_all(merging, error);
     Xapian::Database combined;
     // Records first, then passages (IndexWriter::separate_passages).
     for (const char* part : {"", ".passages"}) {
-      for (unsigned job = 0; job < jobs; ++job) {
-        combined.add_database(Xapian::Database((shards / (std::to_string(job) + part)).string()));
+      for (const auto& names : written) {
+        for (const auto& name : names) combined.add_database(Xapian::Database((shards / (name + part)).string()));
       }
     }
     combined.compact(merging.string());
@@ -245,8 +263,8 @@ ExitCode run_index(const IndexOptions& options, std::ostream& out, std::ostream&
   const bool bulk = jobs > 1 && is_empty_database(database);
   RecordProgress progress(options.progress, err);
   if (bulk) {
-    pubmed = bulk_load_pubmed(database, pubmed_paths, jobs, options.batch_size, vocabulary, tagger,
-                              progress, options.stop);
+    pubmed = bulk_load_pubmed(database, pubmed_paths, jobs, options.batch_size, options.shard_records,
+                              vocabulary, tagger, progress, options.stop);
   }
   indexer::IndexWriter writer(database, options.batch_size);
   if (!bulk && !pubmed_paths.empty()) {

@@ -22,6 +22,7 @@ struct IndexOptions {
   bool prune = false;                // remove articles whose files are gone from the folders given
   std::size_t batch_size = 500;      // records per commit
   unsigned jobs = 2;                 // threads for a bulk load of PubMed files into a new database
+  std::size_t shard_records = 25000; // a bulk load's job starts a new shard after this many records
   bool json = false;
   bool progress = false;
   bool quiet = false;       // print no summary (refresh prints its own)

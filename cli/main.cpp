@@ -298,6 +298,10 @@ int run(int argc, char** argv) {
                         "Threads for PubMed files going into a new database: each builds a shard, "
                         "and Xapian's compaction merges them (default: the number of cores)")
       ->check(CLI::PositiveNumber);
+  index_cmd->add_option("--shard-records", index.shard_records,
+                        "In such a bulk load, each thread starts a new shard after this many "
+                        "records (default 25000; smaller B-trees take the commits faster)")
+      ->check(CLI::PositiveNumber);
   index_cmd->add_flag("--json", index.json,
                       "Print {database, added, replaced, unchanged, removed, passages, articles, "
                       "cited_works, pubmed_records, crawled_works, entities: {drug, condition, "

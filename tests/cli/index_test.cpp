@@ -232,9 +232,12 @@ TEST_CASE("litgraph index loads PubMed files in parallel shards and keeps each w
       litgraph::test::shared_path("data/pubmed/alzheimers-efetch/pubmed_0_to_99.xml.gz").string();
   const std::string other =
       litgraph::test::shared_path("data/pubmed/alzheimers-efetch/pubmed_100_to_199.xml.gz").string();
-  // The same file twice: each shard indexes it, and the merge keeps one copy.
-  Run bulk = run_litgraph({"index", "--json", "--no-works", "--jobs", "2", "--home",
-                           home.path().string(), file, other, file},
+  // The same file twice: each job indexes it, and the merge keeps one copy.
+  // A new shard after 50 records: the first job writes two (and two of
+  // passages), the second one, and the merge takes them all.
+  Run bulk = run_litgraph({"index", "--json", "--no-works", "--progress", "--jobs", "2",
+                           "--shard-records", "50", "--home", home.path().string(), file, other,
+                           file},
                           home.path());
   INFO(bulk.err);
   REQUIRE(bulk.status == 0);
@@ -252,6 +255,14 @@ TEST_CASE("litgraph index loads PubMed files in parallel shards and keeps each w
   for (auto it = database.allterms_begin("O"); it != database.allterms_end("O"); ++it) {
     CHECK(database.get_termfreq("Q" + (*it).substr(1)) == 1);
   }
+  CHECK(contains(bulk.err, "merging 6 shards"));
+  // Every record before every passage, across the shards.
+  const Xapian::docid first_passage = *database.postlist_begin("Kpassage");
+  CHECK(database.get_termfreq("Kpassage") > 100);
+  for (auto it = database.postlist_begin("Kwork"); it != database.postlist_end("Kwork"); ++it) {
+    CHECK(*it < first_passage);
+  }
+  CHECK(!std::filesystem::exists(home.path() / "index.shards"));
 
   // The same files again, now one by one into the existing database: nothing changes.
   Run again = run_litgraph({"index", "--json", "--no-works", "--home", home.path().string(),
