@@ -60,19 +60,22 @@ std::size_t unicode_space_length(std::string_view text, std::size_t pos) {
 // Collapses every run of white space into one space, without leading or
 // trailing space.
 std::string collapse_spaces(std::string_view text) {
+  auto space_length = [&](std::size_t i) -> std::size_t {
+    if (static_cast<unsigned char>(text[i]) < 0x80) return is_ascii_space(text[i]) ? 1 : 0;
+    return unicode_space_length(text, i);
+  };
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = is_ascii_space(text[i]) ? 1 : unicode_space_length(text, i);
-    if (n > 0) {
-      space = true;
-      i += n;
-      continue;
-    }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    bool space = false;
+    for (std::size_t n; i < text.size() && (n = space_length(i)) > 0; i += n) space = true;
+    // A word is copied whole: one append rather than one per byte.
+    const std::size_t word = i;
+    while (i < text.size() && space_length(i) == 0) ++i;
+    if (i == word) break;
     if (space && !out.empty()) out += ' ';
-    space = false;
-    out += text[i++];
+    out.append(text, word, i - word);
   }
   return out;
 }
