@@ -300,7 +300,7 @@ int run(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   index_cmd->add_option("--shard-records", index.shard_records,
                         "In such a bulk load, each thread starts a new shard after this many "
-                        "records (default 25000; smaller B-trees take the commits faster)")
+                        "records (default 25000), so that each shard's B-trees stay small")
       ->check(CLI::PositiveNumber);
   index_cmd->add_flag("--json", index.json,
                       "Print {database, added, replaced, unchanged, removed, passages, articles, "
