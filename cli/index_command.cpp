@@ -3,6 +3,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -100,10 +101,85 @@ void load_pubmed(indexer::IndexWriter& writer, const std::vector<std::string>& f
   }
 }
 
-// A bulk load into a new database: `jobs` threads each index their share of
-// the files into shards of their own (a new one every `shard_records`
-// records), and Xapian's compaction merges the shards into `database`.
-// Records that two files share (one DOI) are then kept once. Throws IndexError.
+// A shard of a bulk load, and where each file it holds begins in it: the
+// local document number of the file's first record and first passage (in
+// an append-only shard the nth document written is document n).
+struct ShardLog {
+  struct FileStart {
+    std::size_t file;  // index in the list of files
+    Xapian::docid record;
+    Xapian::docid passage;
+  };
+  std::string name;
+  std::vector<FileStart> starts;
+};
+
+// Which file each document of the merged database came from. Xapian's
+// compaction numbers the documents of its inputs one input after another,
+// so a shard's document d becomes d plus the documents of the inputs before
+// it. `order` is the merge order: every record shard, then every passage one.
+class MergedFiles {
+ public:
+  void add_shard(const ShardLog& log, bool passages, Xapian::docid documents) {
+    for (const auto& start : log.starts) {
+      starts_.emplace_back(offset_ + (passages ? start.passage : start.record), start.file);
+    }
+    offset_ += documents;
+  }
+  Xapian::docid documents() const { return offset_; }
+  std::size_t file_of(Xapian::docid document) const {
+    // The last file that begins at or before `document` (a file with no
+    // documents begins where the next one does, and the next one wins).
+    auto after = std::upper_bound(starts_.begin(), starts_.end(), document,
+                                  [](Xapian::docid d, const auto& start) { return d < start.first; });
+    return after == starts_.begin() ? 0 : std::prev(after)->second;
+  }
+
+ private:
+  Xapian::docid offset_ = 0;
+  std::vector<std::pair<Xapian::docid, std::size_t>> starts_;  // ascending
+};
+
+// Keeps one copy of every work that several files hold: the copy from the
+// latest file in the list (the later of two in one file), as indexing the
+// files one by one would, with that copy's passages only. Returns how many
+// copies were removed.
+std::size_t remove_duplicate_works(Xapian::WritableDatabase& merged, const MergedFiles& files) {
+  const std::string prefix = std::string(layout::kIdPrefix) + "work:";
+  std::vector<std::string> works, passages;  // unique terms held more than once
+  for (auto it = merged.allterms_begin(prefix); it != merged.allterms_end(prefix); ++it) {
+    if (it.get_termfreq() > 1) ((*it).find('#') == std::string::npos ? works : passages).push_back(*it);
+  }
+  auto latest = [&](Xapian::docid a, Xapian::docid b) {
+    return std::pair(files.file_of(a), a) < std::pair(files.file_of(b), b);
+  };
+  std::size_t removed = 0;
+  for (const auto& unique : works) {
+    std::vector<Xapian::docid> copies(merged.postlist_begin(unique), merged.postlist_end(unique));
+    const Xapian::docid kept = *std::max_element(copies.begin(), copies.end(), latest);
+    for (Xapian::docid copy : copies) {
+      if (copy != kept) merged.delete_document(copy);
+    }
+    removed += copies.size() - 1;
+    // The other copies' passages: an older version may have had more.
+    const std::string owner = std::string(layout::kOwnerPrefix) + unique.substr(layout::kIdPrefix.size());
+    std::vector<Xapian::docid> owned(merged.postlist_begin(owner), merged.postlist_end(owner));
+    for (Xapian::docid passage : owned) {
+      if (files.file_of(passage) != files.file_of(kept)) merged.delete_document(passage);
+    }
+  }
+  // What is left twice came from one file that holds a work twice.
+  for (const auto& unique : passages) {
+    std::vector<Xapian::docid> copies(merged.postlist_begin(unique), merged.postlist_end(unique));
+    for (std::size_t k = 0; k + 1 < copies.size(); ++k) merged.delete_document(copies[k]);
+  }
+  return removed;
+}
+
+// A bulk load into a new database: `jobs` threads take the files one at a
+// time and index them into shards of their own (a new one every
+// `shard_records` records), and Xapian's compaction merges the shards into
+// `database`. Throws IndexError.
 PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::string>& files,
                             unsigned jobs, std::size_t batch_size, std::size_t shard_records,
                             const schema::Vocabulary& vocabulary, const indexer::Tagger& tagger,
@@ -114,7 +190,10 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
   fs::create_directories(shards);
   std::vector<PubmedLoad> loads(jobs);
   std::vector<std::exception_ptr> failures(jobs);
-  std::vector<std::vector<std::string>> written(jobs);  // each job's shards, in order
+  std::vector<std::vector<ShardLog>> written(jobs);  // each job's shards, in order
+  // Files are handed out one at a time, so that a job slowed down by the
+  // machine does not leave the other core idle at the end.
+  std::atomic<std::size_t> next_file{0};
   std::vector<std::thread> threads;
   for (unsigned job = 0; job < jobs; ++job) {
     threads.emplace_back([&, job] {
@@ -129,16 +208,19 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
           loads[job].passages += writer->passages_written();
           writer.reset();
         };
-        for (std::size_t k = job; k < files.size(); k += jobs) {
+        for (std::size_t k; (k = next_file++) < files.size();) {
           if (writer && loads[job].records - records_before >= shard_records) finish_shard();
           if (!writer) {
             const std::string name = std::to_string(job) + "." + std::to_string(written[job].size());
             writer = std::make_unique<indexer::IndexWriter>(shards / name, batch_size, /*scratch=*/true);
             writer->set_append_only(true);  // duplicates are removed after the merge
             writer->separate_passages(shards / (name + ".passages"));
-            written[job].push_back(name);
+            written[job].push_back(ShardLog{name, {}});
             records_before = loads[job].records;
           }
+          written[job].back().starts.push_back(
+              {k, static_cast<Xapian::docid>(writer->records_written() + 1),
+               static_cast<Xapian::docid>(writer->passages_written() + 1)});
           load_pubmed(*writer, {files[k]}, vocabulary, tagger, loads[job], progress, stop);
           if (stop != nullptr && *stop) break;
         }
@@ -166,31 +248,32 @@ PubmedLoad bulk_load_pubmed(const fs::path& database, const std::vector<std::str
   // merging leaves the (empty) database as it was, never half a merge.
   const fs::path merging = database.string() + ".merging";
   std::size_t shard_count = 0;
-  for (const auto& names : written) shard_count += 2 * names.size();
+  for (const auto& logs : written) shard_count += 2 * logs.size();
   progress.step("merging " + std::to_string(shard_count) + " shards (Xapian compaction)…");
   try {
     fs::remove_all(merging, error);
     Xapian::Database combined;
+    MergedFiles merged_files;
     // Records first, then passages (IndexWriter::separate_passages).
-    for (const char* part : {"", ".passages"}) {
-      for (const auto& names : written) {
-        for (const auto& name : names) combined.add_database(Xapian::Database((shards / (name + part)).string()));
+    for (bool passages : {false, true}) {
+      for (const auto& logs : written) {
+        for (const auto& log : logs) {
+          Xapian::Database shard((shards / (log.name + (passages ? ".passages" : ""))).string());
+          merged_files.add_shard(log, passages, shard.get_lastdocid());
+          combined.add_database(shard);
+        }
       }
     }
     combined.compact(merging.string());
-    // One record per id: a work two files share was written in both shards.
     Xapian::WritableDatabase merged(merging.string(), Xapian::DB_OPEN);
-    std::vector<std::string> duplicated;
-    const std::string prefix = std::string(layout::kIdPrefix) + "work:";
-    for (auto it = merged.allterms_begin(prefix); it != merged.allterms_end(prefix); ++it) {
-      if (it.get_termfreq() > 1) duplicated.push_back(*it);
+    if (merged.get_lastdocid() != merged_files.documents()) {
+      throw IndexError(database.string() + ": cannot merge the shards: " +
+                       std::to_string(merged.get_lastdocid()) + " documents where " +
+                       std::to_string(merged_files.documents()) + " were written");
     }
-    for (const auto& unique : duplicated) {
-      std::vector<Xapian::docid> ids(merged.postlist_begin(unique), merged.postlist_end(unique));
-      for (std::size_t k = 0; k + 1 < ids.size(); ++k) merged.delete_document(ids[k]);
-      if (unique.find('#') == std::string::npos) total.counts.replaced += ids.size() - 1;
-    }
-    total.counts.added -= std::min(total.counts.added, total.counts.replaced);
+    const std::size_t removed = remove_duplicate_works(merged, merged_files);
+    total.counts.replaced += removed;
+    total.counts.added -= std::min(total.counts.added, removed);
     merged.commit();
     merged.close();
   } catch (const Xapian::Error& e) {

@@ -692,6 +692,7 @@ void IndexWriter::write(const Record& record, bool replacing) {
   } catch (const Xapian::Error& e) {
     throw_write_error("cannot write record " + record.id, e);
   }
+  ++records_written_;
   passages_written_ += record.passages.size();
   written();
 }

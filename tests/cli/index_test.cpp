@@ -11,6 +11,7 @@
 #include <set>
 
 #include "fake_services.h"
+#include "litgraph/crawlers/pubmed_xml.h"
 #include "litgraph/schema/index_layout.h"
 #include "run_litgraph.h"
 #include "test_support.h"
@@ -272,6 +273,61 @@ TEST_CASE("litgraph index loads PubMed files in parallel shards and keeps each w
   CHECK(second["added"].GetUint() == 0);
   CHECK(second["replaced"].GetUint() == 0);
   CHECK(second["unchanged"].GetUint() == works);
+}
+
+TEST_CASE("a bulk load keeps the version of a work from the latest file, with its passages only",
+          "[cli][index][issue6]") {
+  // PubMed's update files carry new versions of records the baseline holds;
+  // the later file must win however the jobs share the files out.
+  const std::string file =
+      litgraph::test::shared_path("data/pubmed/alzheimers-efetch/pubmed_0_to_99.xml.gz").string();
+  const std::string other =
+      litgraph::test::shared_path("data/pubmed/alzheimers-efetch/pubmed_100_to_199.xml.gz").string();
+  const std::string xml = litgraph::crawlers::read_gzip_file(file).bytes;
+  const std::size_t begin = xml.find("<PubmedArticle>");
+  const std::size_t end = xml.find("</PubmedArticle>", begin) + std::string("</PubmedArticle>").size();
+  std::string revised = xml.substr(begin, end - begin);
+  REQUIRE(contains(revised, "10.1001/jama.2009.1064"));
+  // The new version: another title, and no abstract (so no passages).
+  const std::size_t title = revised.find("<ArticleTitle>");
+  revised.replace(title, revised.find("</ArticleTitle>") - title,
+                  "<ArticleTitle>CSF biomarkers in mild cognitive impairment: revised version.");
+  const std::size_t abstract = revised.find("<Abstract>");
+  revised.erase(abstract, revised.find("</Abstract>") + std::string("</Abstract>").size() - abstract);
+  TempDir inputs;
+  const std::string update =
+      inputs.write("update.xml", "<PubmedArticleSet>" + revised + "</PubmedArticleSet>").string();
+
+  const std::string id = "work:doi:10.1001/jama.2009.1064";
+  struct Order {
+    std::vector<std::string> files;
+    bool revised_wins;
+  };
+  for (const Order& order : {Order{{file, update, other}, true}, Order{{update, file, other}, false}}) {
+    TempDir home;
+    std::vector<std::string> args = {"index", "--no-works", "--jobs", "2", "--shard-records", "50",
+                                     "--home", home.path().string()};
+    args.insert(args.end(), order.files.begin(), order.files.end());
+    Run bulk = run_litgraph(args, home.path());
+    INFO(bulk.err);
+    REQUIRE(bulk.status == 0);
+    Xapian::Database database((home.path() / "index").string());
+    REQUIRE(database.get_termfreq("Q" + id) == 1);
+    const auto records = records_with(database, "Q" + id);
+    const std::string stored_title = records.at(0)["title"].GetString();
+    const auto passages = database.get_termfreq("O" + id);
+    if (order.revised_wins) {
+      CHECK(contains(stored_title, "revised version"));
+      CHECK(passages == 0);  // the baseline version's passages went with it
+    } else {
+      CHECK(stored_title == "CSF biomarkers and incipient Alzheimer disease in patients with mild cognitive impairment.");
+      CHECK(passages > 0);
+    }
+    for (auto it = database.allterms_begin("Qwork:"); it != database.allterms_end("Qwork:"); ++it) {
+      INFO(*it);
+      CHECK(it.get_termfreq() == 1);
+    }
+  }
 }
 
 TEST_CASE("litgraph index refuses a database another run holds, and reports what it holds",

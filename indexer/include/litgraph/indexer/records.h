@@ -153,6 +153,10 @@ class IndexWriter {
   // Makes every write so far durable. Throws IndexError on failure.
   void commit();
 
+  // Records and passages written through this writer. In an append-only
+  // shard the nth record written is document n (and so is the nth passage
+  // in its passage database).
+  std::size_t records_written() const { return records_written_; }
   std::size_t passages_written() const { return passages_written_; }
 
  private:
@@ -164,6 +168,7 @@ class IndexWriter {
   std::size_t batch_size_;
   std::size_t pending_ = 0;
   bool layout_written_ = false;  // kLayoutVersion is in the metadata
+  std::size_t records_written_ = 0;
   std::size_t passages_written_ = 0;
   bool append_only_ = false;
   std::optional<Xapian::WritableDatabase> passage_database_;
