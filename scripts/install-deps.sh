@@ -9,7 +9,7 @@ packages=(
   libcurl4-openssl-dev            # HTTP
   libpugixml-dev rapidjson-dev    # XML and JSON
   libcli11-dev                    # command-line parsing
-  zlib1g-dev                      # .gz inputs
+  zlib1g-dev libisal-dev          # .gz inputs (ISA-L inflates them fast)
   libjemalloc-dev                 # malloc for the litgraph program (faster indexing)
   catch2                          # tests (v2.13)
   libsqlite3-dev xapian-omega     # the peers of bench/litgraph_peers_bench (SQLite FTS5, scriptindex)

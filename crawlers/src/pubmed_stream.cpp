@@ -1,7 +1,5 @@
 #include "litgraph/crawlers/pubmed_stream.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -10,6 +8,7 @@
 #include <system_error>
 #include <utility>
 
+#include "gzip_input.h"
 #include "litgraph/schema/error.h"
 #include "pubmed_xml_internal.h"
 
@@ -22,12 +21,7 @@ namespace {
 
 constexpr std::size_t kChunk = std::size_t{1} << 20;         // XML bytes read at a time
 constexpr std::size_t kMaxElement = std::size_t{64} << 20;   // the longest record accepted
-constexpr unsigned kGzipBuffer = 1U << 18;                   // zlib's own input buffer
 constexpr std::size_t kNone = std::string::npos;
-
-struct GzClose {
-  void operator()(gzFile_s* file) const { gzclose(file); }
-};
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -140,7 +134,7 @@ class PubmedStream::Impl {
     return "record " + std::to_string(number) + " (byte " + std::to_string(base_ + pos) + "): ";
   }
 
-  std::unique_ptr<gzFile_s, GzClose> file_;
+  std::unique_ptr<internal::GzipInput> file_;
   std::string path_;
   std::uint64_t file_size_ = 0;
   std::uint64_t bytes_read_ = 0;
@@ -166,10 +160,11 @@ PubmedStream::Impl::Impl(const fs::path& file) : path_(file.string()) {
   fs::file_status status = fs::status(file, ec);
   if (!fs::exists(status)) throw UsageError::missing_input(path_, "no such file");
   if (fs::is_directory(status)) throw UsageError::missing_input(path_, "a folder, not a PubMed XML file");
-  errno = 0;
-  file_.reset(gzopen(path_.c_str(), "rb"));
-  if (!file_) throw UsageError::missing_input(path_, errno != 0 ? std::strerror(errno) : "cannot be opened");
-  gzbuffer(file_.get(), kGzipBuffer);
+  try {
+    file_ = std::make_unique<internal::GzipInput>(path_);
+  } catch (const std::system_error& e) {
+    throw UsageError::missing_input(path_, e.code().message());
+  }
   std::uintmax_t size = fs::file_size(file, ec);
   file_size_ = ec ? 0 : size;
 }
@@ -207,7 +202,7 @@ PubmedStream::Impl::Scan PubmedStream::Impl::scan() {
       if (pos_ == buffer_.size()) return Scan::kNeedMore;
       if (buffer_[pos_] != '<') {
         if (base_ + pos_ > 0) return fail(at(pos_) + "not XML: text before the first element");
-        return fail(at(pos_) + (gzdirect(file_.get()) != 0
+        return fail(at(pos_) + (!file_->compressed()
                                     ? "not XML: the file starts with neither '<' nor a gzip header"
                                     : "not XML: the decompressed data does not start with '<'"));
       }
@@ -377,9 +372,9 @@ bool PubmedStream::Impl::fill() {
   }
   std::size_t had = buffer_.size();
   buffer_.resize(had + kChunk);
-  int got = gzread(file_.get(), buffer_.data() + had, static_cast<unsigned>(kChunk));
-  buffer_.resize(had + static_cast<std::size_t>(std::max(got, 0)));
-  if (z_off_t offset = gzoffset(file_.get()); offset >= 0) bytes_read_ = static_cast<std::uint64_t>(offset);
+  const std::size_t got = file_->read(buffer_.data() + had, kChunk);
+  buffer_.resize(had + got);
+  bytes_read_ = file_->offset();
   if (base_ == 0 && had == 0 && buffer_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark
   if (got > 0) return true;
   report_end();
@@ -389,13 +384,8 @@ bool PubmedStream::Impl::fill() {
 // Says why the data ended early, if it did.
 void PubmedStream::Impl::report_end() {
   bool in_record = element_start_ != kNone && internal::is_pubmed_record(element_name_);
-  int status = Z_OK;
-  const char* message = gzerror(file_.get(), &status);
-  if (status != Z_OK) {
-    // zlib starts its message with the path.
-    std::string_view text = status == Z_ERRNO ? std::strerror(errno) : message;
-    if (std::string prefix = path_ + ": "; text.starts_with(prefix)) text.remove_prefix(prefix.size());
-    std::string error = at(buffer_.size()) + "gzip: " + std::string(text) + " (the file is truncated or damaged)";
+  if (!file_->error().empty()) {
+    std::string error = at(buffer_.size()) + "gzip: " + file_->error() + " (the file is truncated or damaged)";
     if (in_record)
       error += "; record " + std::to_string(records_ + 1) + ", begun at byte " +
                std::to_string(base_ + element_start_) + ", is lost";

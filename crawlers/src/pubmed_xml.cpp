@@ -2,7 +2,6 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -14,9 +13,11 @@
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
+#include "gzip_input.h"
 #include "litgraph/schema/identifiers.h"
 #include "litgraph/schema/pages.h"
 #include "pubmed_xml_internal.h"
@@ -862,31 +863,23 @@ IdConversionResult parse_idconv_json(std::string_view json) {
 }
 
 GzipFile read_gzip_file(const std::filesystem::path& path) {
-  struct GzClose {
-    void operator()(gzFile_s* file) const { gzclose(file); }
-  };
   GzipFile file;
-  errno = 0;
-  std::unique_ptr<gzFile_s, GzClose> in(gzopen(path.c_str(), "rb"));
-  if (!in) {
-    file.error = errno != 0 ? std::strerror(errno) : "cannot open";
-    return file;
-  }
-  gzbuffer(in.get(), 1 << 18);
-  constexpr std::size_t kChunk = 1 << 20;
-  for (;;) {
-    std::size_t had = file.bytes.size();
-    file.bytes.resize(had + kChunk);
-    int got = gzread(in.get(), file.bytes.data() + had, static_cast<unsigned>(kChunk));
-    file.bytes.resize(had + static_cast<std::size_t>(std::max(got, 0)));
-    if (got <= 0) break;
-  }
-  // gzread stops quietly at a truncated stream; gzerror tells.
-  int status = Z_OK;
-  const char* message = gzerror(in.get(), &status);
-  if (status != Z_OK) {
-    file.error = status == Z_ERRNO ? std::strerror(errno) : message;
-    file.bytes.clear();
+  try {
+    internal::GzipInput in(path.string());
+    constexpr std::size_t kChunk = 1 << 20;
+    for (;;) {
+      std::size_t had = file.bytes.size();
+      file.bytes.resize(had + kChunk);
+      std::size_t got = in.read(file.bytes.data() + had, kChunk);
+      file.bytes.resize(had + got);
+      if (got == 0) break;
+    }
+    if (!in.error().empty()) {
+      file.error = in.error();
+      file.bytes.clear();
+    }
+  } catch (const std::system_error& e) {
+    file.error = e.code().message();
   }
   return file;
 }

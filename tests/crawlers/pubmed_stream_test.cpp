@@ -82,6 +82,17 @@ void write_gzip(const std::filesystem::path& path, const std::string& bytes) {
   REQUIRE(gzclose(file) == Z_OK);
 }
 
+// The content of a gzip file as zlib's gzread gives it.
+std::string zlib_content(const std::filesystem::path& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  REQUIRE(file != nullptr);
+  std::string content;
+  char buffer[1 << 16];
+  for (int got; (got = gzread(file, buffer, sizeof buffer)) > 0;) content.append(buffer, static_cast<std::size_t>(got));
+  gzclose(file);
+  return content;
+}
+
 }  // namespace
 
 // ---- the real data ----
@@ -106,6 +117,41 @@ TEST_CASE("PubmedStream gives the works of parse_pubmed_xml for all 37 Alzheimer
   }
   CHECK(files == 37);
   CHECK(works == 3690);
+}
+
+TEST_CASE("read_gzip_file inflates every real file as zlib does, and gzip members one after another",
+          "[pubmed][stream][data]") {
+  // The reader inflates with ISA-L; zlib is the reference.
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(shared_path("data/pubmed"))) {
+    if (!contains(entry.path().string(), ".xml.gz")) continue;
+    ++files;
+    INFO(entry.path());
+    GzipFile file = read_gzip_file(entry.path());
+    CHECK(file.error.empty());
+    CHECK(file.bytes == zlib_content(entry.path()));
+  }
+  CHECK(files == 38);
+  // `cat a.gz b.gz` is one file of two members; bytes after the last member
+  // that are not another one are ignored, as gzread ignores them.
+  TempDir dir;
+  write_gzip(dir.path() / "a.gz", "<PubmedArticleSet>" + article("1", "A."));
+  write_gzip(dir.path() / "b.gz", article("2", "B.") + "</PubmedArticleSet>");
+  const std::string both = read_file(dir.path() / "a.gz") + read_file(dir.path() / "b.gz");
+  const std::string expected =
+      "<PubmedArticleSet>" + article("1", "A.") + article("2", "B.") + "</PubmedArticleSet>";
+  GzipFile joined = read_gzip_file(dir.write("joined.xml.gz", both));
+  CHECK(joined.error.empty());
+  CHECK(joined.bytes == expected);
+  GzipFile trailing = read_gzip_file(dir.write("trailing.xml.gz", both + std::string(100, '\0')));
+  CHECK(trailing.error.empty());
+  CHECK(trailing.bytes == expected);
+  Streamed streamed = stream_file(dir.path() / "joined.xml.gz");
+  CHECK(streamed.errors.empty());
+  CHECK(streamed.works.size() == 2);
+  // Cut inside the second member: the first one's content is not enough.
+  GzipFile cut = read_gzip_file(dir.write("cut.xml.gz", both.substr(0, both.size() - 5)));
+  CHECK(cut.error == "unexpected end of file");
 }
 
 TEST_CASE("PubmedStream reads the legacy MEDLINE citation file as parse_pubmed_xml does", "[pubmed][stream][data]") {
