@@ -289,7 +289,7 @@ std::pair<std::string, Xapian::Document> passage_document(
   if (!cites.empty()) json_ids(json, "cites", cites);
   json.EndObject();
   add_facet_values(document, /*passage=*/true);
-  document.set_data(buffer.GetString());
+  document.add_value(layout::kPassageData, buffer.GetString());
   return {std::move(id), std::move(document)};
 }
 

@@ -26,4 +26,9 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
   return database;
 }
 
+std::string record_data(const Xapian::Document& document) {
+  std::string passage = document.get_value(schema::layout::kPassageData);
+  return passage.empty() ? document.get_data() : passage;
+}
+
 }  // namespace litgraph::query

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "entity_names.h"
+#include "litgraph/query/database.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/index_layout.h"
 
@@ -31,7 +32,7 @@ std::string entity_term(const schema::Entity& entity) {
 
 Evidence evidence_of(const Xapian::Document& document) {
   rapidjson::Document data;
-  data.Parse(document.get_data().c_str());
+  data.Parse(record_data(document).c_str());
   Evidence evidence;
   auto text = [&](const char* key) -> std::string {
     if (!data.IsObject() || !data.HasMember(key) || !data[key].IsString()) return {};

@@ -10,6 +10,7 @@
 #include <set>
 #include <system_error>
 
+#include "litgraph/query/database.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/identifiers.h"
 #include "litgraph/schema/index_layout.h"
@@ -386,7 +387,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document document = it.get_document();
       rapidjson::Document data;
-      data.Parse(document.get_data().c_str());
+      data.Parse(record_data(document).c_str());
       Hit hit;
       hit.id = json_string(data, "id");
       hit.kind = json_string(data, "kind");

@@ -12,6 +12,7 @@
 
 #include "fake_services.h"
 #include "litgraph/crawlers/pubmed_xml.h"
+#include "litgraph/query/database.h"
 #include "litgraph/schema/index_layout.h"
 #include "run_litgraph.h"
 #include "test_support.h"
@@ -33,7 +34,7 @@ std::vector<rapidjson::Document> records_with(const Xapian::Database& database,
                                               const std::string& term) {
   std::vector<rapidjson::Document> records;
   for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
-    records.push_back(parse_json(database.get_document(*it).get_data()));
+    records.push_back(parse_json(litgraph::query::record_data(database.get_document(*it))));
   }
   return records;
 }
@@ -118,6 +119,20 @@ TEST_CASE("litgraph index builds the seeds' graph with their crawled works (issu
   CHECK(kind(layout::kWork) == 21);  // each cited work once, from the crawl, none from references
   CHECK(kind(layout::kPassage) > 200);
   CHECK(database.get_termfreq("XSRCreferences") == 0);
+  // A passage's JSON is a value (schema/index_layout.h: kPassageData), not
+  // document data; articles and works keep theirs as document data.
+  const std::string passage_kind = std::string(layout::kKindPrefix) + std::string(layout::kPassage);
+  for (auto it = database.postlist_begin(passage_kind); it != database.postlist_end(passage_kind); ++it) {
+    const Xapian::Document passage = database.get_document(*it);
+    CHECK(passage.get_data().empty());
+    CHECK(parse_json(passage.get_value(layout::kPassageData))["kind"].GetString() == std::string("passage"));
+  }
+  const std::string work_kind = std::string(layout::kKindPrefix) + std::string(layout::kWork);
+  for (auto it = database.postlist_begin(work_kind); it != database.postlist_end(work_kind); ++it) {
+    const Xapian::Document work = database.get_document(*it);
+    CHECK(work.get_value(layout::kPassageData).empty());
+    CHECK(parse_json(work.get_data())["kind"].GetString() == std::string("work"));
+  }
 
   // 004 cites Zarate 2006 (its reference 2), in the sentence that carries "(2)".
   const std::string zarate = "work:doi:10.1001/archpsyc.63.8.856";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 #include <xapian.h>
 
@@ -13,5 +14,9 @@ namespace litgraph::query {
 // IndexError::corrupt if Xapian finds it corrupt. A reader sees the
 // last committed state and never blocks a writer.
 Xapian::Database open_readable(const std::filesystem::path& path);
+
+// A record's data (the JSON of schema/index_layout.h): its document data,
+// or for a passage its kPassageData value.
+std::string record_data(const Xapian::Document& document);
 
 }  // namespace litgraph::query

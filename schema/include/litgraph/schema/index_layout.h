@@ -119,6 +119,11 @@ enum Slot : unsigned {  // Xapian::valueno
   kPassageConditions = 16,  // the same three for passages
   kPassageDrugs = 17,
   kPassageReceptors = 18,
+  // A passage's data (the JSON that other records keep as document data).
+  // Xapian deflates each document's data on its own, and for a sentence
+  // zlib's fixed cost per call (resetting its tables, building Huffman
+  // trees) was a tenth of a bulk load's CPU time; values are not deflated.
+  kPassageData = 19,
 };
 
 // An entity id as the facet slots hold it: a MeSH id without "mesh:"
@@ -150,10 +155,12 @@ void for_each_joined_value(std::string_view joined, Each each) {
 // writer or reader that meets another version stops and says so rather than
 // misreading values; the remedy is to index into a new database.
 inline constexpr std::string_view kLayoutKey = "litgraph.layout";
-inline constexpr std::string_view kLayoutVersion = "3";
+inline constexpr std::string_view kLayoutVersion = "4";
 
 // Document data: a JSON object with the fields a result shows (title,
 // authors, year, journal, doi, pmid, source, and for passages the text and
-// line); its schema is in indexer/include/litgraph/indexer/records.h.
+// line; a passage keeps it in kPassageData and has no document data); its
+// schema is in indexer/include/litgraph/indexer/records.h. Readers take it
+// through query::record_data().
 
 }  // namespace litgraph::schema::layout
