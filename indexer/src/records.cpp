@@ -22,10 +22,12 @@ namespace {
 
 // Xapian terms are limited to 245 bytes; longer ids are cut (they still
 // compare equal for equal input).
+constexpr std::size_t kTermLimit = 240;
+
 std::string term(std::string_view prefix, std::string_view value) {
   std::string result(prefix);
   result += value;
-  if (result.size() > 240) result.resize(240);
+  if (result.size() > kTermLimit) result.resize(kTermLimit);
   return result;
 }
 
@@ -273,12 +275,15 @@ std::pair<std::string, Xapian::Document> passage_document(
   rapidjson::StringBuffer buffer;
   JsonWriter json(buffer);
   json.StartObject();
-  json.Key("id");
-  json_string(json, id);
-  json.Key("kind");
-  json.String("passage");
-  json.Key("owner");
-  json_string(json, owner);
+  // Its id, kind and owner are its Q, K and O terms, which
+  // query::record_data() puts back: a third of the bytes otherwise. Only an
+  // id that its term cuts short is stored.
+  if (layout::kIdPrefix.size() + id.size() > kTermLimit) {
+    json.Key("id");
+    json_string(json, id);
+    json.Key("owner");
+    json_string(json, owner);
+  }
   json.Key("line");
   json.Int64(passage.line);
   json.Key("text");

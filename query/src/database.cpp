@@ -1,5 +1,11 @@
 #include "litgraph/query/database.h"
 
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string_view>
+
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/index_layout.h"
 
@@ -27,8 +33,35 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
 }
 
 std::string record_data(const Xapian::Document& document) {
-  std::string passage = document.get_value(schema::layout::kPassageData);
-  return passage.empty() ? document.get_data() : passage;
+  namespace layout = schema::layout;
+  const std::string passage = document.get_value(layout::kPassageData);
+  if (passage.empty()) return document.get_data();
+  rapidjson::Document stored;
+  if (stored.Parse(passage.data(), passage.size()).HasParseError() || !stored.IsObject()) return passage;
+  // The id and owner are the passage's Q and O terms unless stored (an id
+  // longer than a term); the kind is "passage".
+  auto term_value = [&](std::string_view prefix) {
+    auto it = document.termlist_begin();
+    it.skip_to(std::string(prefix));
+    if (it == document.termlist_end() || !(*it).starts_with(prefix)) return std::string();
+    return (*it).substr(prefix.size());
+  };
+  rapidjson::Document data(rapidjson::kObjectType);
+  auto& allocator = data.GetAllocator();
+  if (!stored.HasMember("id")) {
+    data.AddMember("id", rapidjson::Value(term_value(layout::kIdPrefix), allocator), allocator);
+  }
+  data.AddMember("kind", rapidjson::Value(layout::kPassage.data(), static_cast<rapidjson::SizeType>(layout::kPassage.size()), allocator), allocator);
+  if (!stored.HasMember("owner")) {
+    data.AddMember("owner", rapidjson::Value(term_value(layout::kOwnerPrefix), allocator), allocator);
+  }
+  for (auto& member : stored.GetObject()) {
+    data.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
+  }
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  data.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace litgraph::query

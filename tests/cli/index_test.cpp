@@ -87,6 +87,28 @@ TEST_CASE("litgraph index writes the corpus once and finds it unchanged the seco
   CHECK(contains(text.out, "article  5"));
 }
 
+TEST_CASE("a passage of an article whose id is longer than a term keeps its whole id", "[cli][index]") {
+  // Terms are cut at 240 bytes; such a passage stores its id and owner.
+  TempDir home;
+  const std::string folder(120, 'f');
+  const std::string name = std::string(110, 'n') + ".txt";
+  std::filesystem::create_directories(home.path() / "corpus" / folder);
+  std::ofstream(home.path() / "corpus" / folder / name)
+      << "Ketamine blocks the NMDA receptor in patients with depression.\n";
+  Run index = run_litgraph({"index", "--no-works", "--home", home.path().string(), "corpus/"}, home.path());
+  INFO(index.err);
+  REQUIRE(index.status == 0);
+  Xapian::Database database((home.path() / "index").string());
+  const std::string owner = "article:corpus/" + folder + "/" + name;
+  REQUIRE(owner.size() > 240);
+  const std::string passage_kind = std::string(layout::kKindPrefix) + std::string(layout::kPassage);
+  REQUIRE(database.get_termfreq(passage_kind) == 1);
+  auto data = parse_json(litgraph::query::record_data(database.get_document(*database.postlist_begin(passage_kind))));
+  CHECK(data["owner"].GetString() == owner);
+  CHECK(data["id"].GetString() == owner + "#p1");
+  CHECK(data["kind"].GetString() == std::string("passage"));
+}
+
 TEST_CASE("litgraph stats on a missing database is an index error", "[cli][index]") {
   TempDir home;
   auto run = run_in_repo({"stats", "--home", home.path().string(), "--db",
@@ -125,7 +147,16 @@ TEST_CASE("litgraph index builds the seeds' graph with their crawled works (issu
   for (auto it = database.postlist_begin(passage_kind); it != database.postlist_end(passage_kind); ++it) {
     const Xapian::Document passage = database.get_document(*it);
     CHECK(passage.get_data().empty());
-    CHECK(parse_json(passage.get_value(layout::kPassageData))["kind"].GetString() == std::string("passage"));
+    // Its id, kind and owner are its terms; record_data() puts them back.
+    auto stored = parse_json(passage.get_value(layout::kPassageData));
+    CHECK_FALSE(stored.HasMember("id"));
+    CHECK(stored["text"].GetStringLength() > 0);
+    auto whole = parse_json(litgraph::query::record_data(passage));
+    CHECK(whole["kind"].GetString() == std::string("passage"));
+    const std::string id = whole["id"].GetString();
+    CHECK(database.get_termfreq(std::string(layout::kIdPrefix) + id) == 1);
+    CHECK(database.get_termfreq(std::string(layout::kOwnerPrefix) + whole["owner"].GetString()) > 0);
+    CHECK(id.starts_with(std::string(whole["owner"].GetString()) + "#p"));
   }
   const std::string work_kind = std::string(layout::kKindPrefix) + std::string(layout::kWork);
   for (auto it = database.postlist_begin(work_kind); it != database.postlist_end(work_kind); ++it) {
