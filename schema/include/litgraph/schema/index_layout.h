@@ -22,7 +22,8 @@
 // lets the indexer skip unchanged input without writing. Passages carry
 // O<owner id> and are written and removed with their owner
 // (delete_document(O<owner id>)). A bulk load builds shards without lookups
-// and removes the duplicate Q terms after merging them; it writes passages to
+// and, after merging them, keeps of a work that several files hold the copy
+// of the latest file, with that copy's passages; it writes passages to
 // shards of their own and merges them last, so that the records of a bulk
 // load have the low document ids and their passages one run after them
 // (a search of records then skips the passages, and their document lengths,
@@ -119,7 +120,8 @@ enum Slot : unsigned {  // Xapian::valueno
   kPassageConditions = 16,  // the same three for passages
   kPassageDrugs = 17,
   kPassageReceptors = 18,
-  // A passage's data (the JSON that other records keep as document data).
+  // A passage's data (the JSON that other records keep as document data,
+  // less what its terms say: see the end of this file).
   // Xapian deflates each document's data on its own, and for a sentence
   // zlib's fixed cost per call (resetting its tables, building Huffman
   // trees) was a tenth of a bulk load's CPU time; values are not deflated.
@@ -159,8 +161,10 @@ inline constexpr std::string_view kLayoutVersion = "4";
 
 // Document data: a JSON object with the fields a result shows (title,
 // authors, year, journal, doi, pmid, source, and for passages the text and
-// line; a passage keeps it in kPassageData and has no document data); its
-// schema is in indexer/include/litgraph/indexer/records.h. Readers take it
+// line; a passage keeps it in kPassageData and has no document data, and
+// its id, kind and owner there are its Q, K and O terms unless the id is
+// too long for a term); its schema is in
+// indexer/include/litgraph/indexer/records.h. Readers take it, whole,
 // through query::record_data().
 
 }  // namespace litgraph::schema::layout
