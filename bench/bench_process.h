@@ -12,6 +12,7 @@ namespace litgraph::bench {
 struct ChildResult {
   int status = -1;          // exit code, or 128 + signal
   double seconds = 0;       // wall time
+  double cpu_seconds = 0;   // the child's user + system time
   long peak_rss_kib = 0;    // the child's maximum resident set
 };
 
