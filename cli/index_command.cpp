@@ -117,7 +117,8 @@ struct ShardLog {
 // Which file each document of the merged database came from. Xapian's
 // compaction numbers the documents of its inputs one input after another,
 // so a shard's document d becomes d plus the documents of the inputs before
-// it. `order` is the merge order: every record shard, then every passage one.
+// it. Shards are added in the merge order: every record shard, then every
+// passage one.
 class MergedFiles {
  public:
   void add_shard(const ShardLog& log, bool passages, Xapian::docid documents) {

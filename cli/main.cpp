@@ -295,8 +295,10 @@ int run(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   index.jobs = std::max(1u, std::thread::hardware_concurrency());
   index_cmd->add_option("--jobs", index.jobs,
-                        "Threads for PubMed files going into a new database: each builds a shard, "
-                        "and Xapian's compaction merges them (default: the number of cores)")
+                        "Threads for PubMed files going into a new database: each takes files in "
+                        "turn into shards of its own, and Xapian's compaction merges them; a work "
+                        "that several files hold is kept as the latest file has it (default: the "
+                        "number of cores)")
       ->check(CLI::PositiveNumber);
   index_cmd->add_option("--shard-records", index.shard_records,
                         "In such a bulk load, each thread starts a new shard after this many "
