@@ -164,9 +164,10 @@ std::size_t remove_duplicate_works(Xapian::WritableDatabase& merged, const Merge
     removed += copies.size() - 1;
     // The other copies' passages: an older version may have had more.
     const std::string owner = std::string(layout::kOwnerPrefix) + unique.substr(layout::kIdPrefix.size());
+    const std::size_t kept_file = files.file_of(kept);
     std::vector<Xapian::docid> owned(merged.postlist_begin(owner), merged.postlist_end(owner));
     for (Xapian::docid passage : owned) {
-      if (files.file_of(passage) != files.file_of(kept)) merged.delete_document(passage);
+      if (files.file_of(passage) != kept_file) merged.delete_document(passage);
     }
   }
   // What is left twice came from one file that holds a work twice.

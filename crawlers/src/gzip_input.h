@@ -14,8 +14,8 @@ namespace litgraph::crawlers::internal {
 // A file's content: inflated if the file is gzip (one member or several, as
 // `cat a.gz b.gz` makes; bytes after the last member that are not another
 // one are ignored, as zlib's gzread does), else as it is. Inflates with
-// Intel ISA-L, about twice as fast as zlib on PubMed XML, where zlib's
-// inflate was a tenth of a bulk load's CPU time (bench/README.md).
+// Intel ISA-L, faster than zlib on PubMed XML, where zlib's inflate was
+// about 6% of a bulk load's CPU time (bench/README.md).
 class GzipInput {
  public:
   // Throws std::system_error if the file cannot be opened.
