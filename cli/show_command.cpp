@@ -183,6 +183,11 @@ void write_fields(const RecordView& view, std::ostream& out) {
     std::string value;
     for (const auto& part : field.values) value += (value.empty() ? "" : "; ") + part;
     if (field.name == "owner" && !view.owner_title.empty()) value += "  (" + shortened(view.owner_title) + ")";
+    // An article's text is its file: its start here, all of it with --json.
+    if (field.name == "text" && view.kind == "article") {
+      std::string start = value.substr(0, value.find('\n'));
+      value = shortened(start) + "  (" + std::to_string(value.size()) + " bytes; --json has it all)";
+    }
     out << "  " << padded(field.name, width) << "  " << value << "\n";
   }
   if (view.kind != "passage") {

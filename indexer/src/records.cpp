@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <map>
 
-#include "english_stem.h"
 #include "litgraph/indexer/database.h"
+#include "litgraph/indexer/free_text.h"
 #include "litgraph/indexer/passages.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/index_layout.h"
@@ -99,14 +99,6 @@ void json_ids(JsonWriter& json, const char* name, const std::vector<std::string>
   json.StartArray();
   for (const auto& id : ids) json_string(json, id);
   json.EndArray();
-}
-
-Xapian::TermGenerator english_generator(Xapian::Document& document) {
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(english_stem());
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
-  generator.set_document(document);
-  return generator;
 }
 
 // The order in which an edge names its two ends: drug, receptor, condition.
@@ -212,6 +204,9 @@ std::string work_data(const std::string& id, const schema::Work& work, std::stri
   json.Key("kind");
   json.String("work");
   json_field(json, "title", work.title);
+  // The text its terms come from: the index keeps no positions, and a phrase
+  // is checked against it (indexer/free_text.h).
+  json_field(json, "abstract", work.abstract);
   json_field(json, "journal", work.container ? work.container : work.container_short);
   if (work.year) {
     json.Key("year");
@@ -257,10 +252,7 @@ std::pair<std::string, Xapian::Document> passage_document(
     document.add_boolean_term(
         term(layout::kYearPrefix, std::to_string(static_cast<int>(Xapian::sortable_unserialise(year)))));
   }
-  if (index_words) {
-    auto generator = english_generator(document);
-    generator.index_text(passage.text);
-  }
+  if (index_words) index_free_text(document, FreeText{{}, false, passage.text}, /*positions=*/false);
   for (const auto& [entity, count] : entities) add_entity(document, *entity, count);
   for (const auto& work : cites) document.add_boolean_term(term(layout::kCitesPrefix, work));
   for (const auto& edge : edges) {
@@ -488,13 +480,8 @@ Record work_record(const std::string& id, const schema::Work& work,
   add_common(document, layout::kWork, id, hash);
   add_work_fields(document, work, source);
 
-  auto generator = english_generator(document);
-  if (work.title) {
-    generator.index_text(*work.title, 1, std::string(layout::kTitlePrefix));
-    generator.index_text(*work.title);
-    generator.increase_termpos();
-  }
-  if (work.abstract) generator.index_text(*work.abstract);
+  index_free_text(document, FreeText{work.title.value_or(""), true, work.abstract.value_or("")},
+                  /*positions=*/false);
 
   // MeSH headings and chemicals are strong evidence: H (and M when major) as
   // well as the entity terms; the tagger adds what the text names.
@@ -551,10 +538,8 @@ Record cited_work_record(const std::string& id, const schema::Reference& referen
   Xapian::Document& document = record.document;
   add_common(document, layout::kWork, id, hash);
   add_work_fields(document, work, "references");
-  auto generator = english_generator(document);
   const std::string title = reference.title.value_or(reference.raw);
-  generator.index_text(title, 1, std::string(layout::kTitlePrefix));
-  generator.index_text(title);
+  index_free_text(document, FreeText{title, true, {}}, /*positions=*/false);
   add_mentions(document, tagger.tag(title));
   add_facet_values(document, /*passage=*/false);
   document.set_data(work_data(id, work, "references", &reference.raw));
@@ -569,9 +554,7 @@ Record article_record(const ArticleInput& article, const Tagger& tagger, const s
   document.add_boolean_term(term(layout::kSourcePrefix, article.source));
   const std::string_view text = article.text;
   const std::string title = article_title(text);
-  auto generator = english_generator(document);
-  generator.index_text(title, 1, std::string(layout::kTitlePrefix));
-  generator.index_text(article.text);
+  index_free_text(document, FreeText{title, false, article.text}, /*positions=*/false);
 
   const auto mentions = tagger.tag(text);
   add_mentions(document, mentions);
@@ -593,6 +576,8 @@ Record article_record(const ArticleInput& article, const Tagger& tagger, const s
   json.Key("source");
   json_string(json, article.source);
   json_ids(json, "cites", cited);
+  json.Key("text");  // as a work's abstract
+  json_string(json, article.text);
   json.EndObject();
   add_facet_values(document, /*passage=*/false);
   document.set_data(buffer.GetString());

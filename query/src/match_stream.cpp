@@ -178,6 +178,14 @@ std::unique_ptr<MatchStream> match_stream(const Xapian::Database& database, cons
       return std::make_unique<ListStream>(std::vector<docid>{});
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_FILTER:
+      // A phrase check (phrase_check.h) beside the AND of its words: Xapian
+      // checks the AND's candidates one by one, where a stream of the check
+      // would read every document that holds the words.
+      for (std::size_t k = 0; k < query.get_num_subqueries(); ++k) {
+        if (query.get_subquery(k).get_type() == Xapian::Query::LEAF_POSTING_SOURCE) {
+          return matches_by_xapian(database, query);
+        }
+      }
       return std::make_unique<AndStream>(legs(database, query, columns));
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:

@@ -18,6 +18,7 @@
 #include "entity_names.h"
 #include "facet_counts.h"
 #include "match_stream.h"
+#include "phrase_check.h"
 
 namespace litgraph::query {
 
@@ -289,11 +290,15 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     if ((*term).rfind(layout::kKindPrefix, 0) == 0) names_kind = true;
   }
-  const Xapian::Query matching = query;  // before passages are left out
+  Xapian::Query matching = query;  // before passages are left out
   if (!names_kind) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(prefixed(layout::kKindPrefix, layout::kPassage)));
   }
+  // The index keeps no positions: phrases are checked against the stored
+  // text (phrase_check.h). `query` stays as parsed, for the snippets.
+  Xapian::Query checked = internal::check_phrases(query);
+  matching = internal::check_phrases(matching);
 
   std::vector<internal::FacetField> fields;
   for (const auto& facet : request.facets) {
@@ -315,7 +320,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
   result.query = query.get_description();
   try {
     Xapian::Enquire enquire(database);
-    enquire.set_query(query);
+    enquire.set_query(checked);
     if (request.sort_by_year) enquire.set_sort_by_value_then_relevance(layout::kYear, true);
     // Totals and facet counts are exact: every match is counted, from the
     // facet columns when there are some (Xapian then only ranks the page),
@@ -327,7 +332,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       // Passages are left out by the kind column rather than by AND_NOT, which
       // walks the passages' posting list (two thirds of all records).
       internal::NotPassage not_passage(*columns);
-      enquire.set_query(names_kind ? query : matching);
+      enquire.set_query(names_kind ? checked : matching);
       // Two cores: counting runs beside the ranking, with the columns' own
       // database handle and its own copy of the query (Xapian's objects,
       // reference counts included, are not to be shared between threads). A
@@ -346,7 +351,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
         try {
           helper = std::async(std::launch::async, [&, serialised = matching.serialise()] {
             (split ? other_half : counted)
-                .add(*lease.database(), Xapian::Query::unserialise(serialised), !names_kind,
+                .add(*lease.database(), Xapian::Query::unserialise(serialised, internal::phrase_registry()), !names_kind,
                      split ? middle : 1, internal::kEndOfMatches);
           });
         } catch (const std::system_error&) {
@@ -368,8 +373,19 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     } else {
       spy.emplace(fields);
       spy->attach(enquire);
-      mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit), database.get_doccount());
+      try {
+        mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                static_cast<Xapian::doccount>(request.limit), database.get_doccount());
+      } catch (const Xapian::SerialisationError&) {
+        // A remote shard cannot check a phrase: this side does (slower).
+        if (!internal::has_posting_source(checked)) throw;
+        enquire.clear_matchspies();
+        spy.emplace(fields);
+        spy->attach(enquire);
+        enquire.set_query(internal::checked_by_reader(database, query));
+        mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                static_cast<Xapian::doccount>(request.limit), database.get_doccount());
+      }
       result.total = mset.get_matches_estimated();
       spy->collect();
       for (std::size_t f = 0; f < fields.size(); ++f) {

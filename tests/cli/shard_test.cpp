@@ -152,6 +152,10 @@ TEST_CASE("sharded and remote indexes answer as the single index", "[cli][shard]
       {"receptor:NMDA kind:article"},
       {"\"nasal spray\" OR depression", "--facet", "drug", "--facet", "journal"},
       {"ketamine", "--filter", "kind=passage", "--facet", "condition"},
+      // Phrases: a remote shard cannot check them, the reader does.
+      {"ketamine -\"nasal spray\"", "--facet", "drug"},
+      {"\"ketamine infusion\" kind:passage", "--facet", "condition"},
+      {"treatment-resistant depression", "--facet", "year"},
   };
   for (const auto& query : queries) {
     INFO("query: " << query.front());

@@ -65,8 +65,13 @@
 //                entity's edges are found from one posting list.
 //
 // Free text is unprefixed: English stems of every word (TermGenerator with
-// STEM_ALL; query with the same strategy), with positions, so that phrases
-// match ("nasal spray").
+// STEM_ALL; query with the same strategy), title words S-prefixed as well
+// (indexer/free_text.h). No positions: Xapian's position table (one B-tree
+// entry per word and document) was 42% of the index and a quarter of the
+// time to build it. The data of a record keeps the text it was indexed from
+// (a work's "title" and "abstract", an article's "title" and "text", a
+// passage's "text"), and a phrase ("nasal spray", treatment-resistant) is
+// the AND of its words checked against that text (query/phrase_check.h).
 #pragma once
 
 #include <string>
@@ -157,7 +162,7 @@ void for_each_joined_value(std::string_view joined, Each each) {
 // writer or reader that meets another version stops and says so rather than
 // misreading values; the remedy is to index into a new database.
 inline constexpr std::string_view kLayoutKey = "litgraph.layout";
-inline constexpr std::string_view kLayoutVersion = "4";
+inline constexpr std::string_view kLayoutVersion = "5";
 
 // Document data: a JSON object with the fields a result shows (title,
 // authors, year, journal, doi, pmid, source, and for passages the text and
