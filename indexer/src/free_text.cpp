@@ -30,4 +30,13 @@ void index_free_text(Xapian::Document& document, const FreeText& text, bool posi
   index(text.body, std::string());
 }
 
+std::string work_text(std::string_view title, std::string_view abstract) {
+  std::string text(title);
+  if (!abstract.empty()) {
+    text += "\n\n";
+    text += abstract;
+  }
+  return text;
+}
+
 }  // namespace litgraph::indexer

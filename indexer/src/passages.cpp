@@ -458,23 +458,10 @@ class PassageWriter {
     Passage passage;
     passage.begin = begin;
     passage.end = end;
-    bool has_word = false;
-    bool in_space = false;
-    for (std::size_t p = begin; p < end;) {
-      std::size_t space = space_length(text_, p);
-      if (space > 0) {
-        if (!in_space) passage.text += ' ';
-        in_space = true;
-        p += space;
-        continue;
-      }
-      in_space = false;
-      char c = text_[p];
-      has_word =
-          has_word || is_ascii_alpha(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0xC0;
-      passage.text += c;
-      ++p;
-    }
+    passage.text = passage_text(text_, begin, end);
+    const bool has_word = std::any_of(passage.text.begin(), passage.text.end(), [](char c) {
+      return is_ascii_alpha(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0xC0;
+    });
     if (!has_word) return;
     for (; line_pos_ < begin; ++line_pos_)
       if (text_[line_pos_] == '\n') ++line_;
@@ -1159,6 +1146,25 @@ class MarkerFinder {
 }  // namespace
 
 // ---------------------------------------------------------------------------
+
+std::string passage_text(std::string_view text, std::size_t begin, std::size_t end) {
+  std::string result;
+  end = std::min(end, text.size());
+  bool in_space = false;
+  for (std::size_t p = begin; p < end;) {
+    const std::size_t space = space_length(text, p);
+    if (space > 0) {
+      if (!in_space) result += ' ';
+      in_space = true;
+      p += space;
+      continue;
+    }
+    in_space = false;
+    result += text[p];
+    ++p;
+  }
+  return result;
+}
 
 std::vector<Passage> split_passages(std::string_view text, std::size_t body_end) {
   text = text.substr(0, std::min(body_end, text.size()));

@@ -20,9 +20,7 @@ namespace layout = schema::layout;
 
 namespace {
 
-// Xapian terms are limited to 245 bytes; longer ids are cut (they still
-// compare equal for equal input).
-constexpr std::size_t kTermLimit = 240;
+using layout::kTermLimit;
 
 std::string term(std::string_view prefix, std::string_view value) {
   std::string result(prefix);
@@ -278,8 +276,13 @@ std::pair<std::string, Xapian::Document> passage_document(
   }
   json.Key("line");
   json.Int64(passage.line);
-  json.Key("text");
-  json_string(json, passage.text);
+  // Where it is in its owner's text (an article's text, a work's title and
+  // abstract: indexer/free_text.h), which query::record_data() cuts it from:
+  // a quarter of the index's bytes otherwise.
+  json.Key("begin");
+  json.Uint64(passage.begin);
+  json.Key("end");
+  json.Uint64(passage.end);
   // The works its markers cite, in marker order (the C terms are sorted).
   // Entities and edges are read from the terms: half the bytes a passage
   // would otherwise store, and Xapian compresses every stored byte.
@@ -494,8 +497,7 @@ Record work_record(const std::string& id, const schema::Work& work,
       add_entity(document, *entity, 1);
     }
   }
-  std::string text = work.title.value_or("");
-  if (work.abstract) text += "\n\n" + *work.abstract;
+  const std::string text = work_text(work.title.value_or(""), work.abstract.value_or(""));
   const auto mentions = tagger.tag(text);
   const std::size_t named = add_mentions(document, mentions);
   add_facet_values(document, /*passage=*/false);

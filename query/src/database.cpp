@@ -6,6 +6,8 @@
 
 #include <string_view>
 
+#include "litgraph/indexer/free_text.h"
+#include "litgraph/indexer/passages.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/index_layout.h"
 
@@ -32,7 +34,31 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
   return database;
 }
 
-std::string record_data(const Xapian::Document& document) {
+namespace {
+
+std::string string_member(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return {};
+  const auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || !it->value.IsString()) return {};
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+// The text a passage's offsets count in: its owner's (indexer/free_text.h).
+std::string owner_text(const Xapian::Database& database, const std::string& owner) {
+  std::string id_term = std::string(schema::layout::kIdPrefix) + owner;
+  if (id_term.size() > schema::layout::kTermLimit) id_term.resize(schema::layout::kTermLimit);
+  const auto it = database.postlist_begin(id_term);
+  if (it == database.postlist_end(id_term)) return {};
+  const std::string json = database.get_document(*it).get_data();
+  rapidjson::Document data;
+  if (data.Parse(json.data(), json.size()).HasParseError() || !data.IsObject()) return {};
+  if (string_member(data, "kind") == schema::layout::kArticle) return string_member(data, "text");
+  return indexer::work_text(string_member(data, "title"), string_member(data, "abstract"));
+}
+
+}  // namespace
+
+std::string record_data(const Xapian::Database& database, const Xapian::Document& document) {
   namespace layout = schema::layout;
   const std::string passage = document.get_value(layout::kPassageData);
   if (passage.empty()) return document.get_data();
@@ -55,8 +81,23 @@ std::string record_data(const Xapian::Document& document) {
   if (!stored.HasMember("owner")) {
     data.AddMember("owner", rapidjson::Value(term_value(layout::kOwnerPrefix), allocator), allocator);
   }
+  std::size_t begin = 0;
+  std::size_t end = 0;
   for (auto& member : stored.GetObject()) {
-    data.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
+    const std::string_view name(member.name.GetString(), member.name.GetStringLength());
+    if (name == "begin" && member.value.IsUint64()) {
+      begin = member.value.GetUint64();
+    } else if (name == "end" && member.value.IsUint64()) {
+      end = member.value.GetUint64();
+    } else {
+      data.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
+    }
+  }
+  if (end > begin) {
+    const std::string owner = string_member(data, "owner");
+    const std::string text = indexer::passage_text(owner_text(database, owner), begin, end);
+    data.AddMember("text", rapidjson::Value(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator),
+                   allocator);
   }
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);

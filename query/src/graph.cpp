@@ -30,9 +30,9 @@ std::string entity_term(const schema::Entity& entity) {
   return {};
 }
 
-Evidence evidence_of(const Xapian::Document& document) {
+Evidence evidence_of(const Xapian::Database& database, const Xapian::Document& document) {
   rapidjson::Document data;
-  data.Parse(record_data(document).c_str());
+  data.Parse(record_data(database, document).c_str());
   Evidence evidence;
   auto text = [&](const char* key) -> std::string {
     if (!data.IsObject() || !data.HasMember(key) || !data[key].IsString()) return {};
@@ -120,7 +120,7 @@ std::vector<Neighbor> neighbors(const Xapian::Database& database,
           continue;
         }
         ++tally.neighbor.weight;
-        if (!found) found = evidence_of(document);
+        if (!found) found = evidence_of(database, document);
         tally.owners.insert(found->owner);
         if (tally.neighbor.evidence.size() < evidence) tally.neighbor.evidence.push_back(*found);
       }
@@ -153,7 +153,7 @@ std::vector<Evidence> evidence_between(const Xapian::Database& database, const s
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        result.push_back(evidence_of(it.get_document()));
+        result.push_back(evidence_of(database, it.get_document()));
       }
     };
     const std::string edge_entity(layout::kEdgeEntityPrefix);

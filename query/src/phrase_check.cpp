@@ -28,9 +28,10 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
 // A document's free text as the indexer fed it (indexer/free_text.h), from
 // its data: a work's title (a cited work's: the reference as cited when it
 // has no title) and abstract, an article's title and text, a passage's text.
-void index_with_positions(const Xapian::Document& document, Xapian::Document& scratch) {
+void index_with_positions(const Xapian::Database& database, const Xapian::Document& document,
+                          Xapian::Document& scratch) {
   rapidjson::Document data;
-  const std::string json = record_data(document);
+  const std::string json = record_data(database, document);
   if (data.Parse(json.data(), json.size()).HasParseError() || !data.IsObject()) return;
   const std::string kind = string_member(data, "kind");
   if (kind == layout::kPassage) {
@@ -169,7 +170,7 @@ class PhraseCheck final : public Xapian::PostingSource {
 
   bool matches(Xapian::docid id) const {
     Xapian::Document scratch;
-    index_with_positions(database_.get_document(id), scratch);
+    index_with_positions(database_, database_.get_document(id), scratch);
     std::vector<std::vector<Xapian::termpos>> positions;
     for (const auto& term : terms_) {
       positions.push_back(positions_of(scratch, term));
@@ -336,11 +337,11 @@ bool has_term(const Xapian::Document& document, const std::string& term) {
 
 // Whether `document` matches `query`; `scratch` is its text with positions,
 // made the first time a phrase asks.
-bool matches_document(const Xapian::Query& query, const Xapian::Document& document,
+bool matches_document(const Xapian::Database& database, const Xapian::Query& query, const Xapian::Document& document,
                       std::optional<Xapian::Document>& scratch) {
   const auto type = query.get_type();
   const std::size_t count = query.get_num_subqueries();
-  auto part = [&](std::size_t k) { return matches_document(query.get_subquery(k), document, scratch); };
+  auto part = [&](std::size_t k) { return matches_document(database, query.get_subquery(k), document, scratch); };
   switch (type) {
     case Xapian::Query::LEAF_TERM:
       return has_term(document, *query.get_terms_begin());
@@ -374,7 +375,7 @@ bool matches_document(const Xapian::Query& query, const Xapian::Document& docume
     case Xapian::Query::OP_NEAR: {
       if (!scratch) {
         scratch.emplace();
-        index_with_positions(document, *scratch);
+        index_with_positions(database, document, *scratch);
       }
       std::vector<std::vector<Xapian::termpos>> positions;
       for (std::size_t k = 0; k < count; ++k) {
@@ -401,7 +402,7 @@ Xapian::Query checked_by_reader(const Xapian::Database& database, const Xapian::
   for (auto it = all.begin(); it != all.end(); ++it) {
     const Xapian::Document document = it.get_document();
     std::optional<Xapian::Document> scratch;
-    if (!matches_document(query, document, scratch)) continue;
+    if (!matches_document(database, query, document, scratch)) continue;
     auto term = document.termlist_begin();
     term.skip_to(id_prefix);
     if (term != document.termlist_end() && (*term).starts_with(id_prefix)) ids.push_back(*term);

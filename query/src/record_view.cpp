@@ -317,7 +317,7 @@ std::vector<CitedWork> cited_works(const Xapian::Database& database,
     work.id = id;
     if (auto docid = docid_of(database, id)) {
       work.indexed = true;
-      auto record = parse_data(record_data(database.get_document(*docid)));
+      auto record = parse_data(record_data(database, database.get_document(*docid)));
       work.title = string_member(record, "title");
       if (auto year = int_member(record, "year")) work.year = static_cast<int>(*year);
     }
@@ -331,7 +331,7 @@ std::vector<CitingRecord> citing_records(const Xapian::Database& database, const
   std::vector<CitingRecord> citing;
   const std::string cites = term(layout::kCitesPrefix, id);
   for (auto it = database.postlist_begin(cites); it != database.postlist_end(cites); ++it) {
-    auto record = parse_data(record_data(database.get_document(*it)));
+    auto record = parse_data(record_data(database, database.get_document(*it)));
     CitingRecord entry;
     entry.id = string_member(record, "id");
     if (entry.id.empty()) entry.id = id_of(database, *it);
@@ -419,7 +419,7 @@ std::optional<RecordView> view_record(const Xapian::Database& database, const st
     auto docid = docid_of(database, id);
     if (!docid) return std::nullopt;
     const Xapian::Document document = database.get_document(*docid);
-    const auto data = parse_data(record_data(document));
+    const auto data = parse_data(record_data(database, document));
     Terms terms = read_terms(document, vocabulary);
 
     RecordView view;
@@ -446,7 +446,7 @@ std::optional<RecordView> view_record(const Xapian::Database& database, const st
 
     if (view.kind == layout::kPassage) {
       if (auto owner = docid_of(database, string_member(data, "owner"))) {
-        view.owner_title = string_member(parse_data(record_data(database.get_document(*owner))), "title");
+        view.owner_title = string_member(parse_data(record_data(database, database.get_document(*owner))), "title");
       }
     } else {
       view.passages = database.get_termfreq(term(layout::kOwnerPrefix, id));

@@ -403,7 +403,7 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document document = it.get_document();
       rapidjson::Document data;
-      data.Parse(record_data(document).c_str());
+      data.Parse(record_data(database, document).c_str());
       Hit hit;
       hit.id = json_string(data, "id");
       hit.kind = json_string(data, "kind");

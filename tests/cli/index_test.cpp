@@ -34,7 +34,7 @@ std::vector<rapidjson::Document> records_with(const Xapian::Database& database,
                                               const std::string& term) {
   std::vector<rapidjson::Document> records;
   for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
-    records.push_back(parse_json(litgraph::query::record_data(database.get_document(*it))));
+    records.push_back(parse_json(litgraph::query::record_data(database, database.get_document(*it))));
   }
   return records;
 }
@@ -103,7 +103,7 @@ TEST_CASE("a passage of an article whose id is longer than a term keeps its whol
   REQUIRE(owner.size() > 240);
   const std::string passage_kind = std::string(layout::kKindPrefix) + std::string(layout::kPassage);
   REQUIRE(database.get_termfreq(passage_kind) == 1);
-  auto data = parse_json(litgraph::query::record_data(database.get_document(*database.postlist_begin(passage_kind))));
+  auto data = parse_json(litgraph::query::record_data(database, database.get_document(*database.postlist_begin(passage_kind))));
   CHECK(data["owner"].GetString() == owner);
   CHECK(data["id"].GetString() == owner + "#p1");
   CHECK(data["kind"].GetString() == std::string("passage"));
@@ -150,9 +150,13 @@ TEST_CASE("litgraph index builds the seeds' graph with their crawled works (issu
     // Its id, kind and owner are its terms; record_data() puts them back.
     auto stored = parse_json(passage.get_value(layout::kPassageData));
     CHECK_FALSE(stored.HasMember("id"));
-    CHECK(stored["text"].GetStringLength() > 0);
-    auto whole = parse_json(litgraph::query::record_data(passage));
+    // Its text is where it is in its owner's: record_data() cuts it out.
+    CHECK_FALSE(stored.HasMember("text"));
+    CHECK(stored["end"].GetUint64() > stored["begin"].GetUint64());
+    auto whole = parse_json(litgraph::query::record_data(database, passage));
     CHECK(whole["kind"].GetString() == std::string("passage"));
+    CHECK(whole["text"].GetStringLength() > 0);
+    CHECK(whole["text"].GetStringLength() <= stored["end"].GetUint64() - stored["begin"].GetUint64());
     const std::string id = whole["id"].GetString();
     CHECK(database.get_termfreq(std::string(layout::kIdPrefix) + id) == 1);
     CHECK(database.get_termfreq(std::string(layout::kOwnerPrefix) + whole["owner"].GetString()) > 0);

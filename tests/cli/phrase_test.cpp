@@ -91,7 +91,7 @@ Reference reference_of(const Xapian::Database& index) {
       continue;
     }
     rapidjson::Document data;
-    data.Parse(litgraph::query::record_data(document).c_str());
+    data.Parse(litgraph::query::record_data(index, document).c_str());
     REQUIRE(data.IsObject());
     const std::string kind = member(data, "kind");
     const std::string title = member(data, "title").empty() ? member(data, "reference") : member(data, "title");
@@ -190,7 +190,7 @@ TEST_CASE("phrases match what a positional index matches, on real records", "[qu
       "\"disease alzheimer's\"", "tau ADJ/2 protein"};
   for (Xapian::docid id = 1; id <= index.get_lastdocid(); id += 97) {
     rapidjson::Document data;
-    data.Parse(litgraph::query::record_data(index.get_document(id)).c_str());
+    data.Parse(litgraph::query::record_data(index, index.get_document(id)).c_str());
     std::vector<std::string> words;
     std::string word;
     for (char c : member(data, "title") + " ") {

@@ -205,7 +205,7 @@ TEST_CASE("litgraph show prints a passage with its owner, cited works and edges"
   std::string evidence;
   for (auto it = database.postlist_begin(antagonist); it != database.postlist_end(antagonist);
        ++it) {
-    auto data = parse_json(litgraph::query::record_data(database.get_document(*it)));
+    auto data = parse_json(litgraph::query::record_data(database, database.get_document(*it)));
     if (data["owner"].GetString() == k003) evidence = data["id"].GetString();
   }
   REQUIRE_FALSE(evidence.empty());

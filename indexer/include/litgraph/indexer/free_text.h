@@ -5,6 +5,7 @@
 // with positions, through the same function (query/phrase_check.h).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
@@ -24,5 +25,9 @@ struct FreeText {
 // TermGenerator, STEM_ALL), with positions only when `positions` (to check a
 // phrase; the index has none).
 void index_free_text(Xapian::Document& document, const FreeText& text, bool positions);
+
+// The text a work's passages are cut from, and their offsets count in: the
+// title, a blank line, the abstract.
+std::string work_text(std::string_view title, std::string_view abstract);
 
 }  // namespace litgraph::indexer

@@ -23,6 +23,10 @@ struct Passage {
   std::string text;       // text[begin, end) with each run of white space made one ' '
 };
 
+// text[begin, end) with each run of white space (ASCII, or a no-break space)
+// made one ' ': a Passage's text, made again from its owner's stored text.
+std::string passage_text(std::string_view text, std::size_t begin, std::size_t end);
+
 // Longest passage, in bytes: a longer sentence is cut at its last clause
 // boundary ("; ", ", ", ": ") in the second half of the limit, else at a space,
 // else at the limit.

@@ -16,7 +16,8 @@ namespace litgraph::query {
 Xapian::Database open_readable(const std::filesystem::path& path);
 
 // A record's data (the JSON of schema/index_layout.h): its document data,
-// or for a passage its kPassageData value.
-std::string record_data(const Xapian::Document& document);
+// or for a passage its kPassageData value with its id, kind and owner, and
+// its text cut from its owner's (read from `database`, which holds both).
+std::string record_data(const Xapian::Database& database, const Xapian::Document& document);
 
 }  // namespace litgraph::query

@@ -74,6 +74,7 @@
 // the AND of its words checked against that text (query/phrase_check.h).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -83,6 +84,10 @@ namespace litgraph::schema::layout {
 inline constexpr std::string_view kArticle = "article";
 inline constexpr std::string_view kWork = "work";
 inline constexpr std::string_view kPassage = "passage";
+
+// Xapian terms are limited to 245 bytes; a term made from a longer id is
+// cut here (equal input still gives equal terms).
+inline constexpr std::size_t kTermLimit = 240;
 
 // Boolean and free-text term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";        // unique id
