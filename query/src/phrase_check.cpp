@@ -1,14 +1,10 @@
 #include "phrase_check.h"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
-#include <optional>
 #include <cstdlib>
 #include <string_view>
 
 #include "litgraph/indexer/free_text.h"
-#include "litgraph/query/database.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/index_layout.h"
 
@@ -17,46 +13,6 @@ namespace litgraph::query::internal {
 namespace layout = schema::layout;
 
 namespace {
-
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  const auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString()) return {};
-  return std::string(it->value.GetString(), it->value.GetStringLength());
-}
-
-// A document's free text as the indexer fed it (indexer/free_text.h), from
-// its data: a work's title (a cited work's: the reference as cited when it
-// has no title) and abstract, an article's title and text, a passage's text.
-void index_with_positions(const Xapian::Database& database, const Xapian::Document& document,
-                          Xapian::Document& scratch) {
-  rapidjson::Document data;
-  const std::string json = record_data(database, document);
-  if (data.Parse(json.data(), json.size()).HasParseError() || !data.IsObject()) return;
-  const std::string kind = string_member(data, "kind");
-  if (kind == layout::kPassage) {
-    const std::string text = string_member(data, "text");
-    indexer::index_free_text(scratch, indexer::FreeText{{}, false, text}, /*positions=*/true);
-  } else if (kind == layout::kArticle) {
-    const std::string title = string_member(data, "title");
-    const std::string text = string_member(data, "text");
-    indexer::index_free_text(scratch, indexer::FreeText{title, false, text}, /*positions=*/true);
-  } else {
-    std::string title = string_member(data, "title");
-    if (title.empty()) title = string_member(data, "reference");
-    const std::string abstract = string_member(data, "abstract");
-    indexer::index_free_text(scratch, indexer::FreeText{title, true, abstract}, /*positions=*/true);
-  }
-}
-
-std::vector<Xapian::termpos> positions_of(const Xapian::Document& scratch, const std::string& term) {
-  std::vector<Xapian::termpos> positions;
-  auto it = scratch.termlist_begin();
-  it.skip_to(term);
-  if (it == scratch.termlist_end() || *it != term) return positions;
-  for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) positions.push_back(*p);
-  return positions;
-}
 
 void put_uint(std::string& out, std::size_t value) {
   out += std::to_string(value);
@@ -104,7 +60,7 @@ class PhraseCheck final : public Xapian::PostingSource {
   void skip_to(Xapian::docid id, double) override {
     if (!positioned_ || id > current_) advance(std::max(id, current_ + (positioned_ ? 0 : 1)));
   }
-  bool check(Xapian::docid id, double) override {
+  bool check(Xapian::docid id, double) override {  // `id` may lack a word
     current_ = id;
     positioned_ = matches(id);
     return positioned_;
@@ -168,15 +124,18 @@ class PhraseCheck final : public Xapian::PostingSource {
     }
   }
 
-  bool matches(Xapian::docid id) const {
-    Xapian::Document scratch;
-    index_with_positions(database_, database_.get_document(id), scratch);
-    std::vector<std::vector<Xapian::termpos>> positions;
-    for (const auto& term : terms_) {
-      positions.push_back(positions_of(scratch, term));
-      if (positions.back().empty()) return false;
+  // Whether document `id` holds every word (check() may be asked of any
+  // document) and has them in order or near in its word stream.
+  bool matches(Xapian::docid id) {
+    for (auto& [it, end] : postings_) {
+      it.skip_to(id);
+      if (it == end || *it != id) return false;
     }
-    return words_within(positions, window_, ordered_);
+    const Xapian::Document document = database_.get_document(id, Xapian::DOC_ASSUME_VALID);
+    const std::string stream = document.get_value(layout::kWordStream);
+    // Adjacent words (a quoted phrase, a hyphenated word): stop at the first.
+    if (ordered_ && window_ == terms_.size()) return indexer::has_sequence(stream, terms_);
+    return words_within(indexer::word_positions(stream, terms_), window_, ordered_);
   }
 
   std::vector<std::string> terms_;
@@ -335,13 +294,11 @@ bool has_term(const Xapian::Document& document, const std::string& term) {
   return it != document.termlist_end() && *it == term;
 }
 
-// Whether `document` matches `query`; `scratch` is its text with positions,
-// made the first time a phrase asks.
-bool matches_document(const Xapian::Database& database, const Xapian::Query& query, const Xapian::Document& document,
-                      std::optional<Xapian::Document>& scratch) {
+// Whether `document` matches `query`.
+bool matches_document(const Xapian::Query& query, const Xapian::Document& document) {
   const auto type = query.get_type();
   const std::size_t count = query.get_num_subqueries();
-  auto part = [&](std::size_t k) { return matches_document(database, query.get_subquery(k), document, scratch); };
+  auto part = [&](std::size_t k) { return matches_document(query.get_subquery(k), document); };
   switch (type) {
     case Xapian::Query::LEAF_TERM:
       return has_term(document, *query.get_terms_begin());
@@ -373,16 +330,14 @@ bool matches_document(const Xapian::Database& database, const Xapian::Query& que
       return part(0);
     case Xapian::Query::OP_PHRASE:
     case Xapian::Query::OP_NEAR: {
-      if (!scratch) {
-        scratch.emplace();
-        index_with_positions(database, document, *scratch);
-      }
-      std::vector<std::vector<Xapian::termpos>> positions;
+      std::vector<std::string> terms;
       for (std::size_t k = 0; k < count; ++k) {
-        positions.push_back(positions_of(*scratch, *query.get_subquery(k).get_terms_begin()));
+        terms.push_back(*query.get_subquery(k).get_terms_begin());
+        if (!has_term(document, terms.back())) return false;
       }
       const bool ordered = type == Xapian::Query::OP_PHRASE;
-      return words_within(positions, window_of(query, ordered ? "PHRASE" : "NEAR"), ordered);
+      return words_within(indexer::word_positions(document.get_value(layout::kWordStream), terms),
+                          window_of(query, ordered ? "PHRASE" : "NEAR"), ordered);
     }
     default:
       throw UsageError("a phrase beside " + query.get_description() + " cannot be searched on remote shards");
@@ -401,8 +356,7 @@ Xapian::Query checked_by_reader(const Xapian::Database& database, const Xapian::
   const std::string id_prefix(layout::kIdPrefix);
   for (auto it = all.begin(); it != all.end(); ++it) {
     const Xapian::Document document = it.get_document();
-    std::optional<Xapian::Document> scratch;
-    if (!matches_document(database, query, document, scratch)) continue;
+    if (!matches_document(query, document)) continue;
     auto term = document.termlist_begin();
     term.skip_to(id_prefix);
     if (term != document.termlist_end() && (*term).starts_with(id_prefix)) ids.push_back(*term);

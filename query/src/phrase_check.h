@@ -1,8 +1,8 @@
 // Phrases without positions. The index keeps no term positions (layout 5,
 // indexer/free_text.h), so a phrase or NEAR query is answered as the AND of
-// its terms (which ranks as Xapian ranks a phrase) filtered by a posting
-// source that feeds each candidate's stored text through the indexer again,
-// with positions, and looks for the words in order (or near each other).
+// its words (which ranks as Xapian ranks a phrase) filtered by a posting
+// source that reads each candidate's word stream (kWordStream) and looks for
+// the words in order (or near each other).
 #pragma once
 
 #include <string>
@@ -19,8 +19,8 @@ Xapian::Query check_phrases(const Xapian::Query& query);
 
 // For a database that cannot run the check itself (remote shards: their
 // xapian-tcpsrv knows no litgraph posting source): `query` (phrases and all)
-// checked here, one candidate document at a time, its terms and text read
-// over the connection. Returns FILTER(the candidates, OR of the Q<id> terms
+// checked here, one candidate document at a time, its terms and word stream
+// read over the connection. Returns FILTER(the candidates, OR of the Q<id> terms
 // of those that match), which ranks as `query` does; slow for phrases of
 // common words. Throws UsageError for a phrase under XOR or an operator
 // this cannot evaluate on one document.

@@ -107,10 +107,22 @@ Reference reference_of(const Xapian::Database& index) {
     } else {
       litgraph::indexer::index_free_text(positional, FreeText{title, true, member(data, "abstract")}, true);
     }
-    // The stored text gives back the very words the index holds.
+    // The stored text gives back the very words the index holds, and the
+    // word stream their positions.
     if (kind != layout::kPassage || !indexed.empty()) {
       INFO("record " << member(data, "id"));
       REQUIRE(words_of(positional) == indexed);
+      const std::vector<std::string> terms(indexed.begin(), indexed.end());
+      const auto decoded =
+          litgraph::indexer::word_positions(document.get_value(layout::kWordStream), terms);
+      for (std::size_t t = 0; t < terms.size(); ++t) {
+        INFO("term " << terms[t]);
+        auto term = positional.termlist_begin();
+        term.skip_to(terms[t]);
+        REQUIRE(*term == terms[t]);
+        const std::vector<Xapian::termpos> want(term.positionlist_begin(), term.positionlist_end());
+        REQUIRE(decoded[t] == want);
+      }
       ++reference.checked_documents;
     }
     positional.add_boolean_term("Q" + member(data, "id"));
@@ -172,6 +184,29 @@ TEST_CASE("words_within: in order and adjacent, within a window, near in any ord
   CHECK_FALSE(words_within(Positions{{5}, {5}}, 10, false));
   CHECK_FALSE(words_within(Positions{{1, 30}, {2, 50}, {29}}, 3, false));  // no three within 3
   CHECK(words_within(Positions{{1, 30}, {2, 31}, {29}}, 3, false));
+}
+
+TEST_CASE("a word stream gives back positions, and finds words one after another", "[query][phrase]") {
+  // "a a a b", a gap (as between a title and its abstract), "c d a".
+  Xapian::Document document;
+  const std::vector<std::pair<std::string, Xapian::termpos>> words = {
+      {"a", 1}, {"a", 2}, {"a", 3}, {"b", 4}, {"c", 105}, {"d", 106}, {"a", 107}};
+  for (const auto& [term, position] : words) document.add_posting(term, position);
+  document.add_boolean_term("Kwork");  // no positions: not in the stream
+  const std::string stream = litgraph::indexer::encode_word_stream(document);
+  const auto positions = litgraph::indexer::word_positions(stream, {"a", "b", "c", "d"});
+  CHECK(positions[0] == std::vector<Xapian::termpos>{1, 2, 3, 107});
+  CHECK(positions[1] == std::vector<Xapian::termpos>{4});
+  CHECK(positions[2] == std::vector<Xapian::termpos>{105});
+  CHECK(positions[3] == std::vector<Xapian::termpos>{106});
+  using litgraph::indexer::has_sequence;
+  CHECK(has_sequence(stream, {"a", "a", "b"}));  // after a failed start at 1
+  CHECK(has_sequence(stream, {"a", "a", "a", "b"}));
+  CHECK_FALSE(has_sequence(stream, {"a", "a", "a", "a"}));
+  CHECK_FALSE(has_sequence(stream, {"b", "c"}));  // across the gap
+  CHECK(has_sequence(stream, {"c", "d", "a"}));
+  CHECK_FALSE(has_sequence(stream, {"b", "a"}));
+  CHECK(stream.size() < 2 + 7 * 2);  // a few bits a word
 }
 
 TEST_CASE("phrases match what a positional index matches, on real records", "[query][phrase]") {

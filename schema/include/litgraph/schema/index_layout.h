@@ -136,6 +136,10 @@ enum Slot : unsigned {  // Xapian::valueno
   // zlib's fixed cost per call (resetting its tables, building Huffman
   // trees) was a tenth of a bulk load's CPU time; values are not deflated.
   kPassageData = 19,
+  // A record's words in order (indexer/free_text.h): what phrases are
+  // checked against, as the index keeps no positions. On every record with
+  // free text.
+  kWordStream = 20,
 };
 
 // An entity id as the facet slots hold it: a MeSH id without "mesh:"
@@ -170,10 +174,13 @@ inline constexpr std::string_view kLayoutKey = "litgraph.layout";
 inline constexpr std::string_view kLayoutVersion = "5";
 
 // Document data: a JSON object with the fields a result shows (title,
-// authors, year, journal, doi, pmid, source, and for passages the text and
-// line; a passage keeps it in kPassageData and has no document data, and
-// its id, kind and owner there are its Q, K and O terms unless the id is
-// too long for a term); its schema is in
+// authors, year, journal, doi, pmid, source; a work's abstract, an
+// article's text) and for passages the line and text. A passage keeps its
+// JSON in kPassageData and has no document data: its id, kind and owner are
+// its Q, K and O terms (unless the id is too long for a term), and its text
+// is "begin" and "end", byte offsets in its owner's text (an article's
+// text; a work's title, a blank line and its abstract), with each run of
+// white space made one space (indexer::passage_text). Its schema is in
 // indexer/include/litgraph/indexer/records.h. Readers take it, whole,
 // through query::record_data().
 
