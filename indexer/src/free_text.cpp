@@ -18,15 +18,12 @@ std::uint64_t term_hash(std::string_view term) {
   return h;
 }
 
-// The code of a term under `seed` in `bits` bits: 1 .. 2^bits - 1 (0 marks
-// empty positions).
+// The code of a term under `seed` in `bits` bits, by multiplying its hash
+// by an odd number that the seed picks (one multiplication a try); 0 marks
+// empty positions, so a seed that gives a term 0 is not taken.
 std::uint32_t code_of(std::uint64_t hash, unsigned seed, unsigned bits) {
-  std::uint64_t x = hash ^ (0x9E3779B97F4A7C15ull * (seed + 1));  // splitmix64's finaliser
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  x ^= x >> 31;
-  const std::uint64_t codes = (std::uint64_t{1} << bits) - 1;
-  return static_cast<std::uint32_t>(1 + x % codes);
+  const std::uint64_t multiplier = 0x9E3779B97F4A7C15ull + 2 * std::uint64_t{seed};
+  return static_cast<std::uint32_t>((hash * multiplier) >> (64 - bits));
 }
 
 // Codes of up to 32 bits, least significant bit first, through a 64-bit
@@ -104,24 +101,31 @@ void index_free_text(Xapian::Document& document, const FreeText& text, bool posi
 }
 
 std::string encode_word_stream(const Xapian::Document& with_positions, std::vector<std::string>* positioned) {
+  constexpr std::uint32_t kNone = std::uint32_t(-1);
   std::vector<std::uint64_t> hashes;
-  std::vector<std::pair<Xapian::termpos, std::size_t>> words;  // position, term number
+  std::vector<std::uint32_t> term_at;  // by position: the term's number, or kNone
   for (auto term = with_positions.termlist_begin(); term != with_positions.termlist_end(); ++term) {
     if (term.positionlist_count() == 0) continue;  // a boolean term
-    for (auto p = term.positionlist_begin(); p != term.positionlist_end(); ++p) words.emplace_back(*p, hashes.size());
+    for (auto p = term.positionlist_begin(); p != term.positionlist_end(); ++p) {
+      if (*p >= term_at.size()) term_at.resize(*p + 1, kNone);
+      if (term_at[*p] == kNone) term_at[*p] = static_cast<std::uint32_t>(hashes.size());  // one term a position
+    }
     const std::string name = *term;
     hashes.push_back(term_hash(name));
     if (positioned != nullptr) positioned->push_back(name);
   }
-  if (words.empty()) return {};
-  std::sort(words.begin(), words.end());
-  // The fewest bits, and a seed, that give every term its own code.
-  unsigned bits = std::max<unsigned>(4, std::bit_width(hashes.size()) + 3);
+  if (hashes.empty()) return {};
+  // Bits enough that a try succeeds one time in seven or more (the terms'
+  // pairs, T^2 / 2, at most twice the codes), and a seed that gives every
+  // term its own code.
+  const std::size_t pairs = hashes.size() * hashes.size() / 2;
+  unsigned bits = std::max<unsigned>(4, std::bit_width(pairs / 2));
   unsigned seed = 0;
   std::vector<std::uint32_t> codes(hashes.size());
   std::vector<std::uint32_t> taken;  // by code: the last try that gave it
   std::uint32_t attempt = 0;
   for (;; ++bits) {
+    if (bits > 31) return {};  // tens of thousands of distinct words: no phrases
     bool found = false;
     taken.assign(std::size_t{1} << bits, 0);
     for (seed = 0; seed < kSeedsPerWidth && !found; ++seed) {
@@ -129,7 +133,7 @@ std::string encode_word_stream(const Xapian::Document& with_positions, std::vect
       found = true;
       for (std::size_t t = 0; t < hashes.size() && found; ++t) {
         codes[t] = code_of(hashes[t], seed, bits);
-        if (taken[codes[t]] == attempt) found = false;
+        if (codes[t] == 0 || taken[codes[t]] == attempt) found = false;
         taken[codes[t]] = attempt;
       }
     }
@@ -145,8 +149,9 @@ std::string encode_word_stream(const Xapian::Document& with_positions, std::vect
     BitWriter writer(out);  // flushes its last byte when it goes
     const std::uint32_t most = (std::uint32_t{1} << bits) - 1;
     Xapian::termpos next = 1;
-    for (const auto& [position, term] : words) {
-      if (position < next) continue;  // two terms at one position: TermGenerator makes none
+    for (Xapian::termpos position = 1; position < term_at.size(); ++position) {
+      if (term_at[position] == kNone) continue;
+      const std::uint32_t term = term_at[position];
       for (Xapian::termpos gap = position - next; gap > 0;) {
         const std::uint32_t run = std::min<Xapian::termpos>(gap, most);
         writer.put(0, bits);

@@ -28,7 +28,7 @@ std::size_t get_uint(std::string_view& in) {
 }
 
 // FILTER(AND(terms), PhraseCheck): the AND finds the candidates (and weighs
-// them as Xapian weighs a phrase), the check reads each one's text.
+// them as Xapian weighs a phrase), the check reads each one's word stream.
 class PhraseCheck final : public Xapian::PostingSource {
  public:
   PhraseCheck(std::vector<std::string> terms, Xapian::termcount window, bool ordered)
@@ -83,7 +83,9 @@ class PhraseCheck final : public Xapian::PostingSource {
     std::string_view in = serialised;
     const bool ordered = get_uint(in) != 0;
     const auto window = static_cast<Xapian::termcount>(get_uint(in));
-    std::vector<std::string> terms(get_uint(in));
+    const std::size_t count = get_uint(in);
+    if (count > in.size()) throw Xapian::SerialisationError("bad PhraseCheck");
+    std::vector<std::string> terms(count);
     for (auto& term : terms) {
       const std::size_t size = get_uint(in);
       if (size > in.size()) throw Xapian::SerialisationError("bad PhraseCheck");

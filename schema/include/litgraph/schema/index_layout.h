@@ -66,12 +66,14 @@
 //
 // Free text is unprefixed: English stems of every word (TermGenerator with
 // STEM_ALL; query with the same strategy), title words S-prefixed as well
-// (indexer/free_text.h). No positions: Xapian's position table (one B-tree
-// entry per word and document) was 42% of the index and a quarter of the
-// time to build it. The data of a record keeps the text it was indexed from
-// (a work's "title" and "abstract", an article's "title" and "text", a
-// passage's "text"), and a phrase ("nasal spray", treatment-resistant) is
-// the AND of its words checked against that text (query/phrase_check.h).
+// (indexer/free_text.h). No positions in Xapian's position table (one
+// B-tree entry per word and document, it was 42% of the index and a quarter
+// of the time to build it): a record's words in order are its kWordStream
+// value instead, about 11 bits a word, and a phrase ("nasal spray",
+// treatment-resistant) is the AND of its words checked against that stream
+// (query/phrase_check.h). The data of a record keeps the text it was indexed
+// from (a work's "title" and "abstract", an article's "title" and "text"),
+// for display and for its passages' text.
 #pragma once
 
 #include <cstddef>
