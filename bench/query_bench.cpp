@@ -88,17 +88,19 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < types[2].texts.size() && k < types[0].texts.size(); ++k) {
       types[3].texts.push_back(types[2].texts[k] + " " + types[0].texts[k]);
     }
-    // Phrases (reported apart from "all"): the first two words of titles of
-    // works spread over the index, each word of four letters or more.
+    // Phrases (reported apart from "all"): the first two words of the titles
+    // of works at fixed steps through their ids (sorted, so the same records
+    // whatever document ids a parallel load gave them), each word of four
+    // letters or more.
     Type phrases{"phrase", {}};
-    const Xapian::docid step = std::max<Xapian::docid>(1, database.get_lastdocid() / (4 * static_cast<Xapian::docid>(queries) + 1));
-    for (Xapian::docid id = 1; id <= database.get_lastdocid() && phrases.texts.size() < queries; id += step) {
-      Xapian::Document document;
-      try {
-        document = database.get_document(id);
-      } catch (const Xapian::DocNotFoundError&) {
-        continue;
-      }
+    const std::string work_ids = "Qwork:";
+    const Xapian::doccount works = std::max<Xapian::doccount>(1, database.get_termfreq("Kwork"));
+    const Xapian::doccount step = std::max<Xapian::doccount>(1, works / (4 * static_cast<Xapian::doccount>(queries) + 1));
+    Xapian::doccount seen = 0;
+    for (auto it = database.allterms_begin(work_ids);
+         it != database.allterms_end(work_ids) && phrases.texts.size() < queries; ++it, ++seen) {
+      if (seen % step != 0) continue;
+      const Xapian::Document document = database.get_document(*database.postlist_begin(*it));
       rapidjson::Document data;
       data.Parse(litgraph::query::record_data(database, document).c_str());
       if (!data.IsObject() || !data.HasMember("title") || !data["title"].IsString()) continue;
