@@ -295,8 +295,9 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(prefixed(layout::kKindPrefix, layout::kPassage)));
   }
-  // The index keeps no positions: phrases are checked against the stored
-  // text (phrase_check.h). `query` stays as parsed, for the snippets.
+  // The index keeps no positions: phrases are checked against each
+  // candidate's word stream (phrase_check.h). `query` stays as parsed, for
+  // the snippets.
   Xapian::Query checked = internal::check_phrases(query);
   matching = internal::check_phrases(matching);
 
