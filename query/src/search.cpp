@@ -425,6 +425,14 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       hit.score = it.get_weight();
       std::string text = hit.kind == layout::kPassage ? json_string(data, "text") : hit.title;
       hit.snippet = highlight(text, stemmer, free_terms);
+      // A title without the query's words: the words where the abstract (an
+      // article's text) has them.
+      if (hit.kind != layout::kPassage && hit.snippet.find("<b>") == std::string::npos) {
+        std::string body = json_string(data, hit.kind == layout::kArticle ? "text" : "abstract");
+        std::replace_if(body.begin(), body.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+        std::string marked = body.empty() ? std::string() : highlight(body, stemmer, free_terms);
+        if (marked.find("<b>") != std::string::npos) hit.snippet = std::move(marked);
+      }
       for (auto type : {schema::EntityType::kCondition, schema::EntityType::kDrug,
                         schema::EntityType::kReceptor}) {
         const std::string prefix(entity_prefix(type));

@@ -260,3 +260,22 @@ TEST_CASE("phrases match what a positional index matches, on real records", "[qu
   // The check does work: many phrases match fewer records than their words.
   CHECK(narrowed > 10);
 }
+
+TEST_CASE("a hit whose title lacks the query's words shows them from its abstract", "[query][snippet]") {
+  const Xapian::Database index = litgraph::query::open_readable(real_index());
+  litgraph::query::SearchRequest request;
+  request.text = "patients";
+  request.limit = 50;
+  const auto result = litgraph::query::search(index, vocabulary(), request, nullptr);
+  REQUIRE(result.hits.size() == 50);
+  std::size_t from_abstract = 0;
+  for (const auto& hit : result.hits) {
+    INFO(hit.id << ": " << hit.snippet);
+    CHECK(hit.snippet.find("<b>") != std::string::npos);
+    if (hit.title.find("atient") == std::string::npos) {
+      ++from_abstract;
+      CHECK(hit.snippet.find('\n') == std::string::npos);
+    }
+  }
+  CHECK(from_abstract > 0);
+}
