@@ -10,6 +10,7 @@
 #include "litgraph/indexer/passages.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/index_layout.h"
+#include "json_member.h"
 
 namespace litgraph::query {
 
@@ -36,13 +37,7 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
 
 namespace {
 
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  const auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString()) return {};
-  return std::string(it->value.GetString(), it->value.GetStringLength());
-}
-
+using internal::string_member;
 // The text a passage's offsets count in: its owner's (indexer/free_text.h).
 std::string owner_text(const Xapian::Database& database, const std::string& owner) {
   std::string id_term = std::string(schema::layout::kIdPrefix) + owner;

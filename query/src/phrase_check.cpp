@@ -161,6 +161,25 @@ Xapian::termcount window_of(const Xapian::Query& query, std::string_view op) {
   return static_cast<Xapian::termcount>(std::strtoul(description.c_str() + at + marker.size(), nullptr, 10));
 }
 
+// Boolean operators that Xapian 1.4 can make again from their parts alone
+// (it gives no getter for the parameters of the others, OP_ELITE_SET's size,
+// OP_SCALE_WEIGHT's factor). XOR can be too, but is no superset of its
+// parts' supersets.
+bool made_of_parts(Xapian::Query::op type) {
+  switch (type) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool has_positional(const Xapian::Query& query) {
   const auto type = query.get_type();
   if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) return true;
@@ -239,24 +258,12 @@ Xapian::Query check_phrases(const Xapian::Query& query) {
     return Xapian::Query(Xapian::Query::OP_FILTER, all,
                          Xapian::Query(new PhraseCheck(terms, window, ordered)));
   }
-  switch (type) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX: {
-      std::vector<Xapian::Query> parts;
-      for (std::size_t k = 0; k < query.get_num_subqueries(); ++k) {
-        parts.push_back(check_phrases(query.get_subquery(k)));
-      }
-      return Xapian::Query(type, parts.begin(), parts.end());
-    }
-    default:
-      throw UsageError("a phrase inside " + query.get_description() + " cannot be searched");
+  if (!made_of_parts(type) && type != Xapian::Query::OP_XOR) {
+    throw UsageError("a phrase inside " + query.get_description() + " cannot be searched");
   }
+  std::vector<Xapian::Query> parts;
+  for (std::size_t k = 0; k < query.get_num_subqueries(); ++k) parts.push_back(check_phrases(query.get_subquery(k)));
+  return Xapian::Query(type, parts.begin(), parts.end());
 }
 
 namespace {
@@ -272,22 +279,14 @@ Xapian::Query candidates(const Xapian::Query& query, bool wanted) {
     const bool part_wanted = type == Xapian::Query::OP_AND_NOT && k > 0 ? !wanted : wanted;
     parts.push_back(candidates(query.get_subquery(k), part_wanted));
   }
-  switch (type) {
-    case Xapian::Query::OP_PHRASE:
-    case Xapian::Query::OP_NEAR:
-      if (!wanted) return Xapian::Query::MatchNothing;
-      return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-      return Xapian::Query(type, parts.begin(), parts.end());
-    default:
-      throw UsageError("a phrase inside " + query.get_description() + " cannot be searched on remote shards");
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
+    if (!wanted) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
+  if (!made_of_parts(type)) {
+    throw UsageError("a phrase inside " + query.get_description() + " cannot be searched on remote shards");
+  }
+  return Xapian::Query(type, parts.begin(), parts.end());
 }
 
 bool has_term(const Xapian::Document& document, const std::string& term) {

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "litgraph/query/database.h"
+#include "json_member.h"
 #include "litgraph/schema/error.h"
 #include "litgraph/schema/identifiers.h"
 #include "litgraph/schema/index_layout.h"
@@ -64,11 +65,7 @@ rapidjson::Document parse_data(const std::string& data) {
   return json;
 }
 
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString()) return {};
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
+using internal::string_member;
 
 std::optional<long> int_member(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);

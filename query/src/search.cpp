@@ -17,12 +17,15 @@
 #include "litgraph/schema/text.h"
 #include "entity_names.h"
 #include "facet_counts.h"
+#include "json_member.h"
 #include "match_stream.h"
 #include "phrase_check.h"
 
 namespace litgraph::query {
 
 namespace layout = schema::layout;
+
+using internal::string_member;
 
 namespace {
 
@@ -159,13 +162,6 @@ class FieldHandler : public Xapian::FieldProcessor {
   const schema::Vocabulary& vocabulary_;
   std::string field_;
 };
-
-std::string json_string(const rapidjson::Value& object, const char* key) {
-  if (!object.IsObject()) return {};
-  auto member = object.FindMember(key);
-  if (member == object.MemberEnd() || !member->value.IsString()) return {};
-  return member->value.GetString();
-}
 
 // `text` with the words whose English stem is one of `terms` between <b> and
 // </b> (Xapian's MSet::snippet marks only what STEM_SOME indexes), cut to
@@ -406,12 +402,12 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
       rapidjson::Document data;
       data.Parse(record_data(database, document).c_str());
       Hit hit;
-      hit.id = json_string(data, "id");
-      hit.kind = json_string(data, "kind");
-      hit.title = hit.kind == layout::kPassage ? json_string(data, "owner") : json_string(data, "title");
-      hit.journal = json_string(data, "journal");
-      hit.doi = json_string(data, "doi");
-      hit.pmid = json_string(data, "pmid");
+      hit.id = string_member(data, "id");
+      hit.kind = string_member(data, "kind");
+      hit.title = hit.kind == layout::kPassage ? string_member(data, "owner") : string_member(data, "title");
+      hit.journal = string_member(data, "journal");
+      hit.doi = string_member(data, "doi");
+      hit.pmid = string_member(data, "pmid");
       if (data.IsObject() && data.HasMember("year") && data["year"].IsInt()) hit.year = data["year"].GetInt();
       if (data.IsObject() && data.HasMember("authors") && data["authors"].IsArray()) {
         for (const auto& author : data["authors"].GetArray()) {
@@ -423,12 +419,12 @@ SearchResult search(const Xapian::Database& database, const schema::Vocabulary& 
         if (!year.empty()) hit.year = static_cast<int>(Xapian::sortable_unserialise(year));
       }
       hit.score = it.get_weight();
-      std::string text = hit.kind == layout::kPassage ? json_string(data, "text") : hit.title;
+      std::string text = hit.kind == layout::kPassage ? string_member(data, "text") : hit.title;
       hit.snippet = highlight(text, stemmer, free_terms);
       // A title without the query's words: the words where the abstract (an
       // article's text) has them.
       if (hit.kind != layout::kPassage && hit.snippet.find("<b>") == std::string::npos) {
-        std::string body = json_string(data, hit.kind == layout::kArticle ? "text" : "abstract");
+        std::string body = string_member(data, hit.kind == layout::kArticle ? "text" : "abstract");
         std::replace_if(body.begin(), body.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
         std::string marked = body.empty() ? std::string() : highlight(body, stemmer, free_terms);
         if (marked.find("<b>") != std::string::npos) hit.snippet = std::move(marked);
