@@ -32,7 +32,8 @@ void index_free_text(Xapian::Document& document, const FreeText& text, bool posi
 // position in order, a code of b bits that is the term's hash under a seed
 // chosen so that no two of the document's terms share a code (so a code
 // names one term of the document); runs of empty positions as a zero code
-// and a count. About 11 bits a word for an abstract.
+// and a count. 12.3 bits a word on average over
+// litgraph_index_bench's 100,021 works (the width is the stream's first byte).
 // `positioned`, if given, gets the terms that have positions.
 std::string encode_word_stream(const Xapian::Document& with_positions,
                                std::vector<std::string>* positioned = nullptr);

@@ -69,7 +69,7 @@
 // (indexer/free_text.h). No positions in Xapian's position table (one
 // B-tree entry per word and document, it was 42% of the index and a quarter
 // of the time to build it): a record's words in order are its kWordStream
-// value instead, about 11 bits a word, and a phrase ("nasal spray",
+// value instead, 12 to 13 bits a word, and a phrase ("nasal spray",
 // treatment-resistant) is the AND of its words checked against that stream
 // (query/phrase_check.h). The data of a record keeps the text it was indexed
 // from (a work's "title" and "abstract", an article's "title" and "text"),
